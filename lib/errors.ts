@@ -1,0 +1,191 @@
+/**
+ * The error family of objectscale-resources.
+ *
+ * Every error the library raises on its own account extends {@link ObjectScaleResourcesError}: it
+ * carries a machine-readable {@link ObjectScaleResourcesError.code | code}, a literal `name`, and the
+ * underlying failure as `cause`. Errors that come from the server are the SDK's own
+ * `S3ServiceException` subclasses and are passed through unchanged.
+ *
+ * @module
+ */
+
+const BRAND = Symbol.for("objectscale-resources.error");
+
+/** Machine-readable codes of the errors this library raises. */
+export type ErrorCode =
+  | "VALIDATION_FAILED"
+  | "CLASS_MEMBER_CONFLICT"
+  | "INVALID_CLASS_DEFINITION"
+  | "ASYNC_HANDLER_IN_SYNC_EVENT"
+  | "EVENT_REGISTRATION"
+  | "UNKNOWN_SERVICE"
+  | "UNKNOWN_OPERATION"
+  | "WAITER_FAILED"
+  | "WAITER_TIMEOUT";
+
+/**
+ * Base class of every error raised by objectscale-resources itself.
+ *
+ * Use the static {@link ObjectScaleResourcesError.is | is()} guard instead of `instanceof`: it also
+ * recognises errors thrown by a second copy of the package (two versions in one `node_modules`).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.headObject({ Bucket: "logs", Key: "" });
+ * } catch (err) {
+ *   if (ValidationError.is(err)) console.error(err.issues);
+ * }
+ * ```
+ */
+export class ObjectScaleResourcesError extends Error {
+  /** A stable code, safe to switch on. */
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.code = code;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  override get name(): string {
+    return this.constructor.name;
+  }
+
+  /**
+   * True when `error` is an instance of this class (or of a subclass), including instances created
+   * by another copy of this package.
+   */
+  static is<T extends abstract new (...args: never[]) => ObjectScaleResourcesError>(
+    this: T,
+    error: unknown,
+  ): error is InstanceType<T> {
+    if (error instanceof this) return true;
+    if (typeof error !== "object" || error === null || !(BRAND in error)) return false;
+    if ((this as unknown) === ObjectScaleResourcesError) return true;
+    // Another copy of the package: compare by name along the prototype chain.
+    for (let proto = Object.getPrototypeOf(error) as object | null; proto; proto = Object.getPrototypeOf(proto)) {
+      if ((proto.constructor as { name?: string } | undefined)?.name === this.name) return true;
+    }
+    return false;
+  }
+}
+
+/** One field that failed validation. */
+export interface ValidationIssue {
+  /** Path of the field in the input, such as `Key` or `Delete.Objects[3].Key`. */
+  readonly field: string;
+  /** What the field must be, in words. */
+  readonly expected: string;
+  /** A short rendering of what was found (never the content of a body). */
+  readonly received: string;
+}
+
+/**
+ * Input was rejected before anything was sent. Lists every bad field.
+ *
+ * @example
+ * ```ts
+ * // ValidationError: HeadObject input is invalid:
+ * //  - Key: expected a non-empty string of at most 1024 UTF-8 bytes, received ""
+ * ```
+ */
+export class ValidationError extends ObjectScaleResourcesError {
+  /** The operation (or other subject) whose input was rejected. */
+  readonly subject: string;
+  /** Every field that failed, in input order. */
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(subject: string, issues: readonly ValidationIssue[], options?: ErrorOptions) {
+    const lines = issues.map((i) => `\n - ${i.field}: expected ${i.expected}, received ${i.received}`);
+    super("VALIDATION_FAILED", `${subject} input is invalid:${lines.join("")}`, options);
+    this.subject = subject;
+    this.issues = issues;
+  }
+}
+
+/**
+ * A class-creation hook tried to add a member that already exists on the class being built, or
+ * two mixins define the same member.
+ */
+export class ClassMemberConflictError extends ObjectScaleResourcesError {
+  constructor(
+    /** The class being built, such as `s3.Client` or `s3.Bucket`. */
+    readonly className: string,
+    /** The member that already exists. */
+    readonly member: string,
+    detail = "it already exists; choose another name",
+  ) {
+    super("CLASS_MEMBER_CONFLICT", `Cannot add member "${member}" to ${className}: ${detail}`);
+  }
+}
+
+/** A class definition (or what a hook made of it) cannot be built. */
+export class InvalidClassDefinitionError extends ObjectScaleResourcesError {
+  constructor(
+    readonly className: string,
+    detail: string,
+  ) {
+    super("INVALID_CLASS_DEFINITION", `Cannot build ${className}: ${detail}`);
+  }
+}
+
+/** A handler of a synchronous event (such as `creating-client-class`) returned a promise. */
+export class AsyncHandlerError extends ObjectScaleResourcesError {
+  constructor(readonly eventName: string) {
+    super(
+      "ASYNC_HANDLER_IN_SYNC_EVENT",
+      `A handler of "${eventName}" returned a promise, but this event is synchronous: ` +
+        `do the asynchronous work before registering, or use a request event`,
+    );
+  }
+}
+
+/** A registration or unregistration was contradictory (for example counted and uncounted uses of one uniqueId). */
+export class EventRegistrationError extends ObjectScaleResourcesError {
+  constructor(message: string) {
+    super("EVENT_REGISTRATION", message);
+  }
+}
+
+/** `session.client(name)` or `session.resource(name)` was asked for a service this library does not know. */
+export class UnknownServiceError extends ObjectScaleResourcesError {
+  constructor(
+    readonly service: string,
+    known: readonly string[],
+  ) {
+    super("UNKNOWN_SERVICE", `Unknown service "${service}": expected one of ${known.map((k) => `"${k}"`).join(", ")}`);
+  }
+}
+
+/** An operation name that the client does not have. */
+export class UnknownOperationError extends ObjectScaleResourcesError {
+  constructor(
+    readonly service: string,
+    readonly operation: string,
+  ) {
+    super("UNKNOWN_OPERATION", `The ${service} client has no operation "${operation}"`);
+  }
+}
+
+/** A waiter saw a state that can never lead to success (for example an access-denied error). */
+export class WaiterFailedError extends ObjectScaleResourcesError {
+  constructor(
+    readonly waiter: string,
+    reason: string,
+    options?: ErrorOptions,
+  ) {
+    super("WAITER_FAILED", `Waiter ${waiter} failed: ${reason}`, options);
+  }
+}
+
+/** A waiter gave up after its maximum wait time. */
+export class WaiterTimeoutError extends ObjectScaleResourcesError {
+  constructor(
+    readonly waiter: string,
+    readonly waitedMs: number,
+    readonly attempts: number,
+  ) {
+    super("WAITER_TIMEOUT", `Waiter ${waiter} gave up after ${attempts} attempts in ${waitedMs} ms`);
+  }
+}
