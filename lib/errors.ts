@@ -21,7 +21,8 @@ export type ErrorCode =
   | "UNKNOWN_SERVICE"
   | "UNKNOWN_OPERATION"
   | "WAITER_FAILED"
-  | "WAITER_TIMEOUT";
+  | "WAITER_TIMEOUT"
+  | "PAGINATION_LOOP";
 
 /**
  * Base class of every error raised by objectscale-resources itself.
@@ -64,7 +65,11 @@ export class ObjectScaleResourcesError extends Error {
     if (typeof error !== "object" || error === null || !(BRAND in error)) return false;
     if ((this as unknown) === ObjectScaleResourcesError) return true;
     // Another copy of the package: compare by name along the prototype chain.
-    for (let proto = Object.getPrototypeOf(error) as object | null; proto; proto = Object.getPrototypeOf(proto)) {
+    for (
+      let proto = Object.getPrototypeOf(error) as object | null;
+      proto !== null;
+      proto = Object.getPrototypeOf(proto) as object | null
+    ) {
       if ((proto.constructor as { name?: string } | undefined)?.name === this.name) return true;
     }
     return false;
@@ -187,5 +192,15 @@ export class WaiterTimeoutError extends ObjectScaleResourcesError {
     readonly attempts: number,
   ) {
     super("WAITER_TIMEOUT", `Waiter ${waiter} gave up after ${attempts} attempts in ${waitedMs} ms`);
+  }
+}
+
+/** A paginator saw the server return the token it had just sent, which would loop forever. */
+export class PaginationError extends ObjectScaleResourcesError {
+  constructor(
+    readonly operation: string,
+    readonly token: string,
+  ) {
+    super("PAGINATION_LOOP", `${operation} returned the same continuation token twice (${token}); stopping`);
   }
 }

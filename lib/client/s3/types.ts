@@ -1,0 +1,85 @@
+/**
+ * Types of the S3 operations, derived from the SDK's command classes so they never drift from the
+ * pinned `@aws-sdk/client-s3`.
+ *
+ * @module
+ */
+import type { s3Commands } from "./operations.js";
+
+type Commands = typeof s3Commands;
+
+type InputOfCommand<C> = C extends abstract new (...args: never[]) => { readonly input: infer I } ? I : never;
+type OutputOfCommand<C> = C extends abstract new (...args: never[]) => {
+  resolveMiddleware(...args: never[]): (...args: never[]) => Promise<{ output: infer O }>;
+}
+  ? O
+  : never;
+
+/** @internal */
+export type GeneratedS3Operations = {
+  [Op in keyof Commands]: { input: InputOfCommand<Commands[Op]>; output: OutputOfCommand<Commands[Op]> };
+};
+
+/**
+ * Every operation of the S3 client with its input and output types, keyed by the model name
+ * (`PutObject`). Plugins that add operations (the ObjectScale plugin adds `QueryObjects`, ...)
+ * extend it by declaration merging, which also types their events.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- extended by declaration merging
+export interface S3Operations extends GeneratedS3Operations {}
+
+/** The model name of an S3 operation, such as `"PutObject"`. */
+export type S3OperationName = Extract<keyof S3Operations, string>;
+
+/** The SDK input of operation `Op` (for example `PutObjectCommandInput`). */
+export type S3Input<Op extends S3OperationName = S3OperationName> = S3Operations[Op]["input"];
+
+/** The SDK output of operation `Op` (for example `PutObjectCommandOutput`). */
+export type S3Output<Op extends S3OperationName = S3OperationName> = S3Operations[Op]["output"];
+
+/**
+ * Input members that event handlers promise to supply, per operation. Declare them by declaration
+ * merging; the client methods then accept inputs without those members, and validation still
+ * checks at run time that a handler did supply them.
+ *
+ * @example
+ * ```ts
+ * declare module "objectscale-resources" {
+ *   interface S3ProvidedParams { ListObjectsV2: "Bucket" }
+ * }
+ * session.events.register("provide-client-params.s3.ListObjectsV2", ({ params }) => {
+ *   params.Bucket ??= "logs";
+ * });
+ * await session.client("s3").listObjectsV2(); // no Bucket needed
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- extended by declaration merging
+export interface S3ProvidedParams {}
+
+type Provided<Op extends string> = Op extends keyof S3ProvidedParams
+  ? Extract<S3ProvidedParams[Op], PropertyKey>
+  : never;
+
+/** What a caller passes to operation `Op`: the SDK input, minus members declared in {@link S3ProvidedParams}. */
+export type S3ClientInput<Op extends S3OperationName = S3OperationName> = [Provided<Op>] extends [never]
+  ? S3Input<Op>
+  : Omit<S3Input<Op>, Provided<Op>> & Partial<Pick<S3Input<Op>, Extract<Provided<Op>, keyof S3Input<Op>>>>;
+
+/** Options accepted by every client call. */
+export interface CallOptions {
+  /** Cancels the call (and its retries) when aborted. */
+  abortSignal?: AbortSignal;
+  /** Per-request socket timeout in milliseconds, passed to the SDK's HTTP handler. */
+  requestTimeout?: number;
+}
+
+/** The argument list of the client method for `Op`: the input may be omitted when every member is optional. */
+export type S3MethodArgs<Op extends S3OperationName> =
+  Record<string, never> extends S3ClientInput<Op>
+    ? [input?: S3ClientInput<Op>, options?: CallOptions]
+    : [input: S3ClientInput<Op>, options?: CallOptions];
+
+/** One camelCase method per S3 operation, like the SDK's aggregated `S3` class. */
+export type S3OperationMethods = {
+  [Op in S3OperationName as Uncapitalize<Op>]: (...args: S3MethodArgs<Op>) => Promise<S3Output<Op>>;
+};
