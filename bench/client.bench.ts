@@ -8,19 +8,14 @@
 import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { Session } from "../index.js";
 import { StubTransport, stubSessionOptions } from "../test/support/stubTransport.js";
-import { printTable, type BenchRow } from "./report.js";
+import { median, printTable, type BenchRow } from "./report.js";
+import { pathToFileURL } from "node:url";
 
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 20);
 const BATCH = Number(process.env["BENCH_BATCH"] ?? 500);
 const WARMUP = 1_000;
 
 type Variant = { name: string; call: () => Promise<unknown> };
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 async function batch(v: Variant, n: number): Promise<number> {
   const t0 = process.hrtime.bigint();
@@ -70,7 +65,7 @@ export async function runClientBench(): Promise<BenchRow[]> {
   return rows;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] = "true";
   printTable(await runClientBench());
 }

@@ -6,6 +6,10 @@
  */
 import { Session, ValidationError, type S3ServiceClient } from "../index.js";
 
+// The SDK warns on Node 20 that releases after January 2027 need Node 22; this project pins an
+// earlier release (package-lock.json), so the warning does not apply to the tour.
+process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+
 declare module "../index.js" {
   // A provide-client-params handler below supplies ListObjectsV2's Bucket, so the type allows leaving it out.
   interface S3ProvidedParams {
@@ -87,22 +91,23 @@ async function main(client: S3ServiceClient): Promise<void> {
     line("rejected before sending", error.issues.map((i) => `${i.field}: expected ${i.expected}`).join("; "));
   }
 
+  console.log(`\n  calls timed by the before-call/after-call handlers:`);
+  for (const t of timings) console.log(`    ${t}`);
+}
+
+async function cleanUp(client: S3ServiceClient): Promise<void> {
   const listed = await client.listObjectsV2({ Bucket: bucket });
-  await client.deleteObjects({
-    Bucket: bucket,
-    Delete: { Objects: (listed.Contents ?? []).map((o) => ({ Key: o.Key! })) },
-  });
+  const objects = (listed.Contents ?? []).map((o) => ({ Key: o.Key! }));
+  if (objects.length > 0) await client.deleteObjects({ Bucket: bucket, Delete: { Objects: objects } });
   await client.deleteBucket({ Bucket: bucket });
   await client.waitFor("BucketNotExists", { Bucket: bucket }, { delayMs: 200, maxWaitMs: 10_000 });
   line("cleaned up", bucket);
-
-  console.log(`\n  calls timed by the before-call/after-call handlers:`);
-  for (const t of timings) console.log(`    ${t}`);
 }
 
 const client = session.client("s3");
 try {
   await main(client);
 } finally {
+  await cleanUp(client).catch((error: unknown) => console.error(`  clean-up failed: ${String(error)}`));
   client.destroy();
 }

@@ -56,7 +56,15 @@ export function defineRule(spec: Rule): Rule {
   return Object.freeze({ ...spec, [RULE_BRAND]: true });
 }
 
-/** True when `value` was made by {@link defineRule}. */
+/**
+ * True when `value` was made by {@link defineRule}.
+ *
+ * @example
+ * ```ts
+ * isRule(objectKey); // true
+ * isRule({ name: "x", expected: "y", test: () => true }); // false: not declared through defineRule
+ * ```
+ */
 export function isRule(value: unknown): value is Rule {
   return typeof value === "object" && value !== null && RULE_BRAND in value;
 }

@@ -17,6 +17,13 @@ import { isStructureValue } from "./rules/scalars.js";
  * A field reports at most one issue of its own (its first failing constraint); the members of a
  * nested structure are checked only when the structure itself passed, while every element of a
  * list is checked even when the list as a whole failed (too long, for example).
+ *
+ * @example
+ * ```ts
+ * const issues: ValidationIssue[] = [];
+ * collectIssues(compileDto(DeleteObjectsParams), { Bucket: "b", Delete: { Objects: [{ Key: "" }] } }, "", issues);
+ * issues[0]?.field; // "Delete.Objects[0].Key"
+ * ```
  */
 export function collectIssues(
   plan: DtoPlan,
@@ -59,8 +66,7 @@ function collectNested(
 ): void {
   if (Array.isArray(member))
     collectElements(nested, member, index < 0 ? field : indexPath(field, index), issues);
-  else if (isStructureValue(member))
-    collectIssues(nested.plan, member, field, issues, index);
+  else if (isStructureValue(member)) collectIssues(nested.plan, member, field, issues, index);
   else
     issues.push({
       field: index < 0 ? field : indexPath(field, index),

@@ -3,10 +3,14 @@
  * directly, without building instances or running class-validator's executor on every call.
  *
  * class-validator stays the source of truth: the plan is read from its metadata storage, and its
- * constraints are called as registered. Only the orchestration is replaced, because the stock
- * path (`plainToInstance` + `validateSync`) costs about 7 µs for a `HeadObject` and 5 ms for a
- * `DeleteObjects` of 1000 keys, while a plan costs well under a microsecond per member.
- * `test/unit/validation` checks that both paths report the same issues.
+ * constraints are called as registered. Only the orchestration is replaced, because validation
+ * runs on every call and the stock path (`plainToInstance` + `validateSync`) is 35-80 times
+ * slower: about 14 µs against 0.35 µs for a `HeadObject`, 7 ms against 90 µs for a
+ * `DeleteObjects` of 1000 keys (`bench/validation.bench.ts`). It also copies every member,
+ * request bodies included. `test/unit/validation/equivalence.test.ts` checks that both paths
+ * report the same issues.
+ *
+ * A plan is compiled once per class: decorate a DTO completely before its first use.
  *
  * @module
  */
@@ -65,6 +69,12 @@ const plans = new WeakMap<DtoClass, DtoPlan>();
 /**
  * Compiles (once; later calls return the cached plan) the class-validator metadata of `dto`.
  *
+ * @example
+ * ```ts
+ * const plan = compileDto(HeadObjectParams);
+ * const issues: ValidationIssue[] = [];
+ * collectIssues(plan, { Bucket: "b", Key: "" }, "", issues); // one issue, on Key
+ * ```
  * @throws {@link InvalidClassDefinitionError} when the DTO uses a feature the plan does not
  *   support: asynchronous constraints, or `@ValidateNested` without `@Nested`.
  */

@@ -19,6 +19,5 @@ export { IsMetadataMap, IsByteRange, IsPolicyDocument } from "./rules/http.js";
 export type { ByteRangeOptions } from "./rules/http.js";
 export { renderValue } from "./render.js";
 export { BucketParams, ObjectParams, TagParams } from "./dto/common.js";
-export { s3OperationDtos } from "./s3Validators.js";
 export { s3RequiredMembers } from "./operationTable.js";
-export type { MemberKind, RequiredMembersTable } from "./operationTable.js";
+export type { MemberKind } from "./operationTable.js";

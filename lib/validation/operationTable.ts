@@ -11,11 +11,14 @@
  */
 import type { s3Commands } from "../client/s3/operations.js";
 
-/** The model name of an S3 operation, such as `HeadObject`. */
-export type S3OperationName = keyof typeof s3Commands;
+/**
+ * The model name of an S3 operation of the SDK, such as `HeadObject`: the generated command
+ * table only, not the operations plugins add.
+ */
+export type S3CommandName = keyof typeof s3Commands;
 
 /** The SDK's input type of an S3 operation, such as `HeadObjectCommandInput`. */
-export type S3OperationInput<Op extends S3OperationName> = InstanceType<(typeof s3Commands)[Op]>["input"];
+export type S3CommandInput<Op extends S3CommandName> = InstanceType<(typeof s3Commands)[Op]>["input"];
 
 /** The members of `T` that the SDK model marks as required (declared without `?`). */
 export type RequiredMemberOf<T> = {
@@ -44,7 +47,7 @@ export type MemberKind =
 
 /** For each S3 operation, each required member and its {@link MemberKind}. */
 export type RequiredMembersTable = {
-  readonly [Op in S3OperationName]: { readonly [M in RequiredMemberOf<S3OperationInput<Op>>]: MemberKind };
+  readonly [Op in S3CommandName]: { readonly [M in RequiredMemberOf<S3CommandInput<Op>>]: MemberKind };
 };
 
 /**

@@ -9,7 +9,7 @@ export const MAX_RENDERED_CHARS = 60;
 
 /**
  * Renders a rejected value for `ValidationIssue.received`: JSON for primitives (strings cut to
- * about {@link MAX_RENDERED_CHARS} characters), and only the kind of anything larger, so a body,
+ * about 60 characters), and only the kind of anything larger, so a body,
  * a Buffer or a stream is never printed.
  *
  * @example

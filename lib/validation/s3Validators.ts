@@ -5,7 +5,7 @@
  * @module
  */
 import type { DtoClass } from "./nested.js";
-import { s3RequiredMembers, type S3OperationName } from "./operationTable.js";
+import { s3RequiredMembers, type S3CommandName } from "./operationTable.js";
 import { GetBucketAclParams, GetObjectAclParams, PutBucketAclParams, PutObjectAclParams } from "./dto/acl.js";
 import {
   CreateBucketParams,
@@ -50,7 +50,18 @@ import {
 } from "./dto/tagging.js";
 import { PutBucketCorsParams, PutBucketWebsiteParams } from "./dto/website.js";
 
-/** The S3 operations with a hand-written DTO. */
+/**
+ * The S3 operations with a hand-written DTO, by operation name. A plugin can extend one to add
+ * rules for members its server supports.
+ *
+ * @example
+ * ```ts
+ * class ObjectScalePutObject extends (getValidator("PutObject") as DtoClass) {
+ *   @IsOptional() @IsInteger({ min: 0 }) RetentionPeriod?: number;
+ * }
+ * registerValidator("PutObject", ObjectScalePutObject);
+ * ```
+ */
 export const s3OperationDtos = {
   AbortMultipartUpload: AbortMultipartUploadParams,
   CompleteMultipartUpload: CompleteMultipartUploadParams,
@@ -89,11 +100,11 @@ export const s3OperationDtos = {
   RestoreObject: RestoreObjectParams,
   UploadPart: UploadPartParams,
   UploadPartCopy: UploadPartCopyParams,
-} as const satisfies { readonly [Op in S3OperationName]?: DtoClass };
+} as const satisfies { readonly [Op in S3CommandName]?: DtoClass };
 
 const generic = new Map<string, DtoClass>();
 
-function isS3Operation(operation: string): operation is S3OperationName {
+function isS3Operation(operation: string): operation is S3CommandName {
   return Object.prototype.hasOwnProperty.call(s3RequiredMembers, operation);
 }
 
@@ -103,7 +114,7 @@ function isS3Operation(operation: string): operation is S3OperationName {
  */
 export function s3OperationDto(operation: string): DtoClass | undefined {
   if (!isS3Operation(operation)) return undefined;
-  const specific: DtoClass | undefined = (s3OperationDtos as Partial<Record<S3OperationName, DtoClass>>)[
+  const specific: DtoClass | undefined = (s3OperationDtos as Partial<Record<S3CommandName, DtoClass>>)[
     operation
   ];
   if (specific !== undefined) return specific;

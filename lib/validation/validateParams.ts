@@ -80,7 +80,7 @@ function inInputOrder(input: object, issues: ValidationIssue[]): ValidationIssue
  * @param dto - A class decorated with class-validator rules (those of this module, or any
  *   synchronous class-validator decorator); nested structures use `@Nested`.
  * @returns A function that restores the previous validator, if this one is still in place.
- * @throws {@link InvalidClassDefinitionError} when the DTO uses asynchronous constraints, or
+ * @throws InvalidClassDefinitionError when the DTO uses asynchronous constraints, or
  *   `@ValidateNested` without `@Nested`.
  *
  * @example

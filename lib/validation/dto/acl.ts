@@ -1,6 +1,13 @@
 /**
  * DTOs of the ACL calls: Put/GetObjectAcl and Put/GetBucketAcl.
  *
+ * @example
+ * ```ts
+ * validateParams("PutObjectAcl", { Bucket: "b", Key: "k", ACL: "everyone" });
+ * // ValidationError: ... input is invalid:
+ * //  - ACL: expected one of "authenticated-read", ..., received "everyone"
+ * ```
+ *
  * @module
  */
 import "reflect-metadata";

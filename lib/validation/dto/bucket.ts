@@ -2,6 +2,13 @@
  * DTOs of the whole-bucket calls: CreateBucket, DeleteBucket, HeadBucket, PutBucketVersioning
  * and PutBucketPolicy.
  *
+ * @example
+ * ```ts
+ * validateParams("CreateBucket", { Bucket: "My_Bucket" });
+ * // ValidationError: ... input is invalid:
+ * //  - Bucket: expected 3-63 lowercase letters, digits, dots or hyphens, ..., received "My_Bucket"
+ * ```
+ *
  * @module
  */
 import "reflect-metadata";

@@ -65,19 +65,47 @@ export const OBJECT_GRANT_MEMBERS = [
 /** The grant headers of bucket creation and of the ACL calls. */
 export const GRANT_MEMBERS = [...OBJECT_GRANT_MEMBERS, "GrantWrite"] as const;
 
-/** Members of every input that addresses an existing bucket. */
+/**
+ * Members of every input that addresses an existing bucket. Extend it for a plugin's operations
+ * so they check bucket names like the S3 ones.
+ *
+ * @example
+ * ```ts
+ * class SearchMetadataParams extends BucketParams {
+ *   @IsText({ min: 1 }) Query!: string;
+ * }
+ * registerValidator("SearchMetadata", SearchMetadataParams);
+ * ```
+ */
 export class BucketParams {
   /** An existing bucket: lenient names (legacy S3, ObjectScale) or an ARN. */
   @IsBucketName() Bucket!: string;
   @IsOptional() @IsText() ExpectedBucketOwner?: string;
 }
 
-/** Members of every input that addresses an object. */
+/**
+ * Members of every input that addresses an object: a bucket and a key.
+ *
+ * @example
+ * ```ts
+ * class GetObjectMetadataParams extends ObjectParams {}
+ * registerValidator("GetObjectMetadata", GetObjectMetadataParams);
+ * ```
+ */
 export class ObjectParams extends BucketParams {
   @IsObjectKey() Key!: string;
 }
 
-/** A tag: a key of 1-128 characters and a value of 0-256 characters. */
+/**
+ * A tag: a key of 1-128 characters and a value of 0-256 characters.
+ *
+ * @example
+ * ```ts
+ * class Labels {
+ *   @IsList({ max: 10, of: "tags" }) @Nested(() => TagParams) TagSet!: TagParams[];
+ * }
+ * ```
+ */
 export class TagParams {
   @IsText({ min: 1, max: 128 }) Key!: string;
   @IsText({ max: 256 }) Value!: string;

@@ -1,6 +1,13 @@
 /**
  * DTOs of DeleteObjects: up to 1000 keys in one request, each checked like a single key.
  *
+ * @example
+ * ```ts
+ * validateParams("DeleteObjects", { Bucket: "b", Delete: { Objects: [{ Key: "a" }, { Key: "" }] } });
+ * // ValidationError: ... input is invalid:
+ * //  - Delete.Objects[1].Key: expected a non-empty string of at most 1024 UTF-8 bytes, received ""
+ * ```
+ *
  * @module
  */
 import "reflect-metadata";

@@ -1,6 +1,16 @@
 /**
  * DTOs of PutBucketLifecycleConfiguration: rules, their filters, expirations and transitions.
  *
+ * @example
+ * ```ts
+ * validateParams("PutBucketLifecycleConfiguration", {
+ *   Bucket: "b",
+ *   LifecycleConfiguration: { Rules: [{ Status: "Enabled", Expiration: { Days: 0 } }] },
+ * });
+ * // ValidationError: ... input is invalid:
+ * //  - LifecycleConfiguration.Rules[0].Expiration.Days: expected an integer of at least 1, received 0
+ * ```
+ *
  * @module
  */
 import "reflect-metadata";

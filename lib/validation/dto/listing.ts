@@ -2,6 +2,13 @@
  * DTOs of the listing calls: ListBuckets, ListObjects, ListObjectsV2, ListObjectVersions,
  * ListMultipartUploads and ListParts.
  *
+ * @example
+ * ```ts
+ * validateParams("ListObjectsV2", { Bucket: "b", MaxKeys: -5 });
+ * // ValidationError: ... input is invalid:
+ * //  - MaxKeys: expected an integer of at least 0, received -5
+ * ```
+ *
  * @module
  */
 import "reflect-metadata";

@@ -2,6 +2,13 @@
  * DTOs of the multipart-upload calls: CreateMultipartUpload, UploadPart, UploadPartCopy,
  * CompleteMultipartUpload and AbortMultipartUpload.
  *
+ * @example
+ * ```ts
+ * validateParams("UploadPart", { Bucket: "b", Key: "k", UploadId: "u", PartNumber: 0 });
+ * // ValidationError: ... input is invalid:
+ * //  - PartNumber: expected an integer from 1 to 10000, received 0
+ * ```
+ *
  * @module
  */
 import "reflect-metadata";

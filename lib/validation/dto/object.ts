@@ -2,6 +2,13 @@
  * DTOs of the single-object calls: HeadObject, GetObject, PutObject, CopyObject, DeleteObject,
  * GetObjectAttributes and RestoreObject.
  *
+ * @example
+ * ```ts
+ * validateParams("GetObject", { Bucket: "b", Key: "k", Range: "0-99" });
+ * // ValidationError: ... input is invalid:
+ * //  - Range: expected a byte range "bytes=first-last" ..., received "0-99"
+ * ```
+ *
  * @module
  */
 import "reflect-metadata";

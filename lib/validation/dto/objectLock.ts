@@ -1,6 +1,13 @@
 /**
  * DTOs of the object-lock calls on one object: PutObjectRetention and PutObjectLegalHold.
  *
+ * @example
+ * ```ts
+ * validateParams("PutObjectLegalHold", { Bucket: "b", Key: "k", LegalHold: { Status: "on" } });
+ * // ValidationError: ... input is invalid:
+ * //  - LegalHold.Status: expected one of "OFF", "ON", received "on"
+ * ```
+ *
  * @module
  */
 import "reflect-metadata";

@@ -1,6 +1,13 @@
 /**
  * DTOs of the tagging calls: Put/Get/DeleteObjectTagging and PutBucketTagging.
  *
+ * @example
+ * ```ts
+ * validateParams("PutObjectTagging", { Bucket: "b", Key: "k", Tagging: { TagSet: elevenTags } });
+ * // ValidationError: ... input is invalid:
+ * //  - Tagging.TagSet: expected a list of at most 10 tags, received an array of 11 items
+ * ```
+ *
  * @module
  */
 import "reflect-metadata";

@@ -1,6 +1,13 @@
 /**
  * DTOs of the static-website and CORS configuration calls: PutBucketWebsite and PutBucketCors.
  *
+ * @example
+ * ```ts
+ * validateParams("PutBucketWebsite", { Bucket: "b", WebsiteConfiguration: { IndexDocument: { Suffix: "a/b" } } });
+ * // ValidationError: ... input is invalid:
+ * //  - WebsiteConfiguration.IndexDocument.Suffix: expected a non-empty string without slashes, received "a/b"
+ * ```
+ *
  * @module
  */
 import "reflect-metadata";

@@ -78,6 +78,12 @@ export const existingBucketName: Rule = defineRule({
 /**
  * True when `key` is a valid object key: a non-empty string of at most {@link MAX_KEY_BYTES}
  * UTF-8 bytes, without unpaired surrogates (they cannot be URL-encoded).
+ *
+ * @example
+ * ```ts
+ * isObjectKey("reports/2024.csv"); // true
+ * isObjectKey("é".repeat(513));    // false: 1026 bytes
+ * ```
  */
 export function isObjectKey(key: unknown): key is string {
   if (typeof key !== "string" || key.length === 0) return false;

@@ -3,9 +3,10 @@ import { expect } from "chai";
 import { getMetadataStorage } from "class-validator";
 import { s3Commands } from "../../../lib/client/s3/operations.js";
 import { compileDto } from "../../../lib/validation/compile.js";
-import { getValidator, s3OperationDtos, s3RequiredMembers } from "../../../lib/validation/index.js";
+import { getValidator, s3RequiredMembers } from "../../../lib/validation/index.js";
 import { nestedTypeOf, type DtoClass } from "../../../lib/validation/nested.js";
 import type { MemberKind } from "../../../lib/validation/operationTable.js";
+import { s3OperationDtos } from "../../../lib/validation/s3Validators.js";
 import {
   categoryOf,
   elementOf,
