@@ -1,4 +1,7 @@
 import { expect } from "chai";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { S3ServiceException } from "@aws-sdk/client-s3";
 import {
   ClassMemberConflictError,
@@ -91,6 +94,46 @@ describe("S3ServiceClient", () => {
     it("refuses an unknown service", () => {
       const { session } = stubSession();
       expect(() => session.client("s4" as "s3")).to.throw(UnknownServiceError, /Unknown service "s4"/);
+    });
+
+    it("signs with the credentials of a named profile from the shared files", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "osr-profile-"));
+      const file = join(dir, "credentials");
+      writeFileSync(file, "[osr-test]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = profile-secret\n");
+      const saved = process.env["AWS_SHARED_CREDENTIALS_FILE"];
+      process.env["AWS_SHARED_CREDENTIALS_FILE"] = file;
+      try {
+        const transport = new StubTransport();
+        const { credentials: _static, ...options } = stubSessionOptions(transport);
+        const session = new Session({ ...options, profile: "osr-test" });
+        await session.client("s3").headBucket({ Bucket: "b" });
+        expect(transport.requests[0]?.headers["authorization"]).to.include("Credential=AKIDPROFILE/");
+      } finally {
+        if (saved === undefined) delete process.env["AWS_SHARED_CREDENTIALS_FILE"];
+        else process.env["AWS_SHARED_CREDENTIALS_FILE"] = saved;
+      }
+    });
+
+    it("asks a credential provider for credentials", async () => {
+      const transport = new StubTransport();
+      let asked = 0;
+      const session = new Session({
+        ...stubSessionOptions(transport),
+        credentials: () => {
+          asked++;
+          return Promise.resolve({ accessKeyId: "AKIDPROVIDED", secretAccessKey: "s" });
+        },
+      });
+      await session.client("s3").headBucket({ Bucket: "b" });
+      expect(asked).to.be.greaterThan(0);
+      expect(transport.requests[0]?.headers["authorization"]).to.include("Credential=AKIDPROVIDED/");
+    });
+
+    it("lets a client override the session's settings", async () => {
+      const transport = new StubTransport();
+      const session = new Session(stubSessionOptions(transport));
+      await session.client("s3", { region: "eu-west-3" }).headBucket({ Bucket: "b" });
+      expect(transport.requests[0]?.headers["authorization"]).to.include("/eu-west-3/s3/aws4_request");
     });
 
     it("does not show secrets when inspected or serialized", async () => {
