@@ -1,0 +1,77 @@
+/**
+ * Where a value comes from, for request parameters and for the identifiers of resources built
+ * from a response. These are plain, typed records; the resource factory in `lib/resources`
+ * interprets them.
+ *
+ * Paths are dot-separated member names; `[]` marks a list and makes the value plural, one per
+ * element (`Contents[].Key`); `@` is the whole document.
+ *
+ * @module
+ */
+
+/** An identifier of the resource the action runs on (`identifier("bucketName")`). */
+export interface IdentifierSource<N extends string = string> {
+  readonly from: "identifier";
+  readonly name: N;
+}
+/** A member of the resource's loaded data; the resource is loaded first when it is not. */
+export interface DataSource<P extends string = string> {
+  readonly from: "data";
+  readonly path: P;
+}
+/** A constant. */
+export interface ConstantSource<V extends string | number | boolean = string | number | boolean> {
+  readonly from: "constant";
+  readonly value: V;
+}
+/** A member of the parameters that were sent (after every event handler ran). */
+export interface RequestParameterSource<P extends string = string> {
+  readonly from: "requestParameter";
+  readonly path: P;
+}
+/** A member of the response. */
+export interface ResponseSource<P extends string = string> {
+  readonly from: "response";
+  readonly path: P;
+}
+/** A value the caller passes (sub-resources: `bucket.Object("key")`). */
+export interface InputSource {
+  readonly from: "input";
+}
+
+/** What can fill a request parameter. */
+export type ParamSource = IdentifierSource | DataSource | ConstantSource;
+
+/** What can fill an identifier of a resource built by an action, a collection or a relation. */
+export type IdentifierValueSource =
+  | IdentifierSource
+  | DataSource
+  | ConstantSource
+  | RequestParameterSource
+  | ResponseSource
+  | InputSource;
+
+/** The value of the identifier `name` of the resource the action runs on. */
+export function identifier<const N extends string>(name: N): IdentifierSource<N> {
+  return { from: "identifier", name };
+}
+/** The member at `path` of the loaded data (the resource is loaded first when needed). */
+export function data<const P extends string>(path: P): DataSource<P> {
+  return { from: "data", path };
+}
+/** A constant value. */
+export function constant<const V extends string | number | boolean>(value: V): ConstantSource<V> {
+  return { from: "constant", value };
+}
+/** The member at `path` of the parameters sent. */
+export function requestParameter<const P extends string>(path: P): RequestParameterSource<P> {
+  return { from: "requestParameter", path };
+}
+/** The member at `path` of the response; a path with `[]` yields one value per list element. */
+export function response<const P extends string>(path: P): ResponseSource<P> {
+  return { from: "response", path };
+}
+/** A value the caller passes, in identifier order. */
+export function input(): InputSource {
+  return { from: "input" };
+}
