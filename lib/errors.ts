@@ -22,7 +22,11 @@ export type ErrorCode =
   | "UNKNOWN_OPERATION"
   | "WAITER_FAILED"
   | "WAITER_TIMEOUT"
-  | "PAGINATION_LOOP";
+  | "PAGINATION_LOOP"
+  | "RESOURCE_NOT_LOADED"
+  | "MISSING_IDENTIFIER"
+  | "UNKNOWN_RESOURCE"
+  | "BATCH_ITEMS_FAILED";
 
 /**
  * Base class of every error raised by objectscale-resources itself.
@@ -202,5 +206,74 @@ export class PaginationError extends ObjectScaleResourcesError {
     readonly token: string,
   ) {
     super("PAGINATION_LOOP", `${operation} returned the same continuation token twice (${token}); stopping`);
+  }
+}
+
+/** An attribute was read before the resource's data was loaded. */
+export class ResourceNotLoadedError extends ObjectScaleResourcesError {
+  constructor(
+    /** The resource, in its readable form (`s3.Object(bucketName='b', key='k')`). */
+    readonly resource: string,
+    readonly attribute: string,
+    canLoad: boolean,
+  ) {
+    super(
+      "RESOURCE_NOT_LOADED",
+      canLoad
+        ? `${resource}.${attribute} is not loaded: call \`await resource.load()\` first`
+        : `${resource}.${attribute} is not available: this resource has no load operation, ` +
+            `it only has data when it comes from a collection or an action's response`,
+    );
+  }
+}
+
+/** A resource was created without one of its identifiers. */
+export class MissingIdentifierError extends ObjectScaleResourcesError {
+  constructor(
+    readonly resourceType: string,
+    readonly identifier: string,
+    detail = "it is required",
+  ) {
+    super("MISSING_IDENTIFIER", `${resourceType} needs identifier "${identifier}": ${detail}`);
+  }
+}
+
+/** A resource type that is not registered for the service. */
+export class UnknownResourceError extends ObjectScaleResourcesError {
+  constructor(
+    readonly service: string,
+    readonly resourceType: string,
+  ) {
+    super("UNKNOWN_RESOURCE", `No resource type "${resourceType}" is registered for service "${service}"`);
+  }
+}
+
+/** One item a batch request could not process, as the server reported it. */
+export interface BatchItemFailure {
+  /** The item's identifiers as sent (`Key`, `VersionId`). */
+  readonly item: Readonly<Record<string, unknown>>;
+  /** The server's error code, such as `AccessDenied`. */
+  readonly code: string | undefined;
+  readonly message: string | undefined;
+}
+
+/**
+ * Some items of a batch action failed, inside responses that were otherwise successful
+ * (DeleteObjects answers 200 and lists per-key errors). Every failed item is listed; nothing is
+ * swallowed. `outputs` holds every response received.
+ */
+export class BatchError extends ObjectScaleResourcesError {
+  constructor(
+    readonly operation: string,
+    readonly failures: readonly BatchItemFailure[],
+    readonly outputs: readonly unknown[],
+    options?: ErrorOptions,
+  ) {
+    const shown = failures
+      .slice(0, 20)
+      .map((f) => `\n - ${JSON.stringify(f.item)}: ${f.code ?? "error"}${f.message ? ` (${f.message})` : ""}`)
+      .join("");
+    const more = failures.length > 20 ? `\n - ... and ${failures.length - 20} more (see .failures)` : "";
+    super("BATCH_ITEMS_FAILED", `${operation}: ${failures.length} item(s) failed:${shown}${more}`, options);
   }
 }
