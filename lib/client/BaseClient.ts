@@ -11,7 +11,7 @@ import {
   operationEventNames,
   type OperationEventNames,
 } from "./requestEvents.js";
-import type { CallOptions, S3ClientInput, S3OperationName, S3Output } from "./s3/types.js";
+import type { CallOptions, S3ClientInput, S3ClientOutput, S3OperationName, S3Output } from "./s3/types.js";
 import { paginate, type PaginatedOperation, type PaginateOptions } from "./s3/paginators.js";
 import {
   waitFor,
@@ -81,7 +81,7 @@ export class BaseClient {
     operation: Op,
     input?: S3ClientInput<Op>,
     options?: CallOptions,
-  ): Promise<S3Output<Op>> {
+  ): Promise<S3ClientOutput<Op>> {
     const table = (this as { [OPERATIONS]?: OperationTable })[OPERATIONS];
     const Command = table?.commands[operation];
     if (Command === undefined || table === undefined)
@@ -118,7 +118,7 @@ export class BaseClient {
     }
     // The command classes come from a table keyed by name, so the SDK's per-command overloads cannot apply.
     const sdk = this.meta.sdk as unknown as { send(command: object, options?: CallOptions): Promise<unknown> };
-    return sdk.send(command, options) as Promise<S3Output<Op>>;
+    return sdk.send(command, options) as Promise<S3ClientOutput<Op>>;
   }
 
   /**

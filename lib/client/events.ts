@@ -16,7 +16,7 @@
  * @module
  */
 import type { Readable } from "node:stream";
-import type { HttpRequest } from "@smithy/types";
+import type { HttpRequest, HttpResponse } from "@smithy/types";
 import type { EventBase } from "../events/EventMap.js";
 import type { S3ClientInput, S3Input, S3OperationName, S3Output } from "./s3/types.js";
 import type { ClassAttributes } from "../classes/ClassAttributes.js";

@@ -60,10 +60,35 @@ type Provided<Op extends string> = Op extends keyof S3ProvidedParams
   ? Extract<S3ProvidedParams[Op], PropertyKey>
   : never;
 
-/** What a caller passes to operation `Op`: the SDK input, minus members declared in {@link S3ProvidedParams}. */
-export type S3ClientInput<Op extends S3OperationName = S3OperationName> = [Provided<Op>] extends [never]
+/**
+ * Members that plugins add to an operation's input, beyond the SDK's (the ObjectScale plugin adds
+ * `ObjectScale` options to CreateBucket, say). Declared by declaration merging; the plugin's event
+ * handlers take them out of the params before the SDK sees them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- extended by declaration merging
+export interface S3InputExtensions {}
+
+/**
+ * Members that plugins add to an operation's output (ObjectScale's response headers, say).
+ * Declared by declaration merging; filled by the plugin's `after-call` handlers.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- extended by declaration merging
+export interface S3OutputExtensions {}
+
+type InputExtension<Op extends string> = Op extends keyof S3InputExtensions ? S3InputExtensions[Op] : unknown;
+type OutputExtension<Op extends string> = Op extends keyof S3OutputExtensions ? S3OutputExtensions[Op] : unknown;
+
+/**
+ * What a caller passes to operation `Op`: the SDK input, minus members declared in
+ * {@link S3ProvidedParams}, plus members declared in {@link S3InputExtensions}.
+ */
+export type S3ClientInput<Op extends S3OperationName = S3OperationName> = ([Provided<Op>] extends [never]
   ? S3Input<Op>
-  : Omit<S3Input<Op>, Provided<Op>> & Partial<Pick<S3Input<Op>, Extract<Provided<Op>, keyof S3Input<Op>>>>;
+  : Omit<S3Input<Op>, Provided<Op>> & Partial<Pick<S3Input<Op>, Extract<Provided<Op>, keyof S3Input<Op>>>>) &
+  InputExtension<Op>;
+
+/** What a client method for `Op` returns: the SDK output plus members declared in {@link S3OutputExtensions}. */
+export type S3ClientOutput<Op extends S3OperationName = S3OperationName> = S3Output<Op> & OutputExtension<Op>;
 
 /** Options accepted by every client call. */
 export interface CallOptions {
@@ -81,5 +106,5 @@ export type S3MethodArgs<Op extends S3OperationName> =
 
 /** One camelCase method per S3 operation, like the SDK's aggregated `S3` class. */
 export type S3OperationMethods = {
-  [Op in S3OperationName as Uncapitalize<Op>]: (...args: S3MethodArgs<Op>) => Promise<S3Output<Op>>;
+  [Op in S3OperationName as Uncapitalize<Op>]: (...args: S3MethodArgs<Op>) => Promise<S3ClientOutput<Op>>;
 };
