@@ -5,6 +5,13 @@ import { EventEmitter } from "./events/EventEmitter.js";
 import { UnknownServiceError } from "./errors.js";
 import { buildClientClass, type ClientConstructor, type ServiceClients } from "./client/ClientFactory.js";
 import type { ServiceName } from "./client/events.js";
+import type { S3ServiceClient } from "./client/ClientFactory.js";
+import { s3ResourceDefinitions } from "../resources/s3/index.js";
+import type { Resource, ResourceJSON } from "./resources/Resource.js";
+import { ResourceFactory } from "./resources/ResourceFactory.js";
+import { ResourceRegistry, type ResourceDefinitionClass } from "./resources/ResourceRegistry.js";
+import { checkResourceJSON } from "./resources/resourceJSON.js";
+import type { ResourceTypes } from "./resources/types.js";
 
 /** SDK client settings a session passes through untouched (HTTP handler, logger, retry strategy, ...). */
 export type SdkClientOptions = Omit<
@@ -50,10 +57,31 @@ export interface SessionOptions {
   validate?: boolean;
   /** Further SDK client settings, passed through. */
   sdk?: SdkClientOptions;
+  /**
+   * The resource definitions the session starts with; {@link Session.registerResources} adds more.
+   * Pass `[]` to start empty (to register your own `Bucket`, say).
+   * @default the built-in S3 definitions (`s3ResourceDefinitions`)
+   */
+  resourceDefinitions?: readonly ResourceDefinitionClass[];
 }
 
 /** Settings of one client; they override the session's. */
-export type ClientOptions = Omit<SessionOptions, "validate"> & { validate?: boolean };
+export type ClientOptions = Omit<SessionOptions, "validate" | "resourceDefinitions"> & { validate?: boolean };
+
+/** Settings of one resource tree: a client's settings, or the client itself to share it. */
+export interface ResourceOptions extends ClientOptions {
+  /**
+   * The client of the tree; by default a new one is created with the other options.
+   * @default `session.client(service, options)`
+   */
+  client?: S3ServiceClient;
+}
+
+/** The type of `session.resource(service)`: the registered `ServiceResource` type, else {@link Resource}. */
+export type ServiceResourceType = ResourceTypeOf<"ServiceResource">;
+
+/** The type a {@link ResourceJSON} of type `T` rebuilds into. */
+export type ResourceTypeOf<T extends string> = T extends keyof ResourceTypes ? ResourceTypes[T] : Resource;
 
 /**
  * Holds configuration (region, credentials, endpoint) and the events shared by every client and
@@ -80,9 +108,16 @@ export class Session {
 
   readonly #options: SessionOptions;
   readonly #clientClasses = new Map<ServiceName, ClientConstructor<ServiceName>>();
+  readonly #registry = new ResourceRegistry();
+  readonly #resources = new ResourceFactory(this, this.#registry);
 
+  /**
+   * @throws {@link InvalidClassDefinitionError} when `options.resourceDefinitions` holds a class
+   *   that is not a resource definition, or two of one type.
+   */
   constructor(options: SessionOptions = {}) {
     this.#options = { ...options };
+    this.#registry.register(...(options.resourceDefinitions ?? s3ResourceDefinitions));
   }
 
   /** The configured region, when one was given (the SDK may still find one in the environment). */
@@ -117,6 +152,82 @@ export class Session {
     };
     const sdk = new S3Client(sdkConfig(merged));
     return new Client({ service, events: this.events.child(), sdk, validate: merged.validate !== false });
+  }
+
+  /**
+   * Creates the service resource of `service`, the root of a resource tree: `s3.Bucket("logs")`,
+   * `s3.Object("logs", "a.txt")`, `s3.buckets`, `s3.createBucket(...)`. Each call creates one
+   * client (unless `options.client` is given) that every resource of the tree shares. Resource
+   * classes are built once per session (firing `creating-resource-class.<service>.<Name>`) and
+   * reused.
+   *
+   * @throws {@link UnknownServiceError} when no resources are registered for `service`.
+   * @throws {@link UnknownResourceError} when the service has no `ServiceResource` type.
+   * @throws {@link InvalidClassDefinitionError} / {@link ClassMemberConflictError} when a
+   *   definition, or a `creating-resource-class` handler, is wrong.
+   *
+   * @example
+   * ```ts
+   * const s3 = session.resource("s3");
+   * const object = s3.Bucket("logs").Object("2026/app.log");
+   * await object.load();
+   * console.log(object.contentLength);
+   * ```
+   */
+  resource<S extends ServiceName>(service: S, options: ResourceOptions = {}): ServiceResourceType {
+    const services = this.#registry.services();
+    if (!services.includes(service)) throw new UnknownServiceError(service, services);
+    this.#resources.classFor(service, "ServiceResource");
+    const { client, ...clientOptions } = options;
+    return this.#resources.serviceResource(
+      service,
+      client ?? this.client(service, clientOptions),
+    ) as unknown as ServiceResourceType;
+  }
+
+  /**
+   * Registers resource definitions (classes decorated with `@resource(service, name)` that extend
+   * {@link Resource}) for this session. Types registered later are usable by every later build; the
+   * service resource of a later `resource()` call gets an implicit constructor for them.
+   *
+   * @throws {@link InvalidClassDefinitionError} when a class is not a resource definition, or its
+   *   type is already registered (each type once per session).
+   *
+   * @example
+   * ```ts
+   * @resource("s3", "Report")
+   * @identifiers("bucketName", "key")
+   * class Report extends Resource {}
+   * session.registerResources(Report);
+   * ```
+   */
+  registerResources(...definitions: readonly ResourceDefinitionClass[]): void {
+    this.#registry.register(...definitions);
+  }
+
+  /**
+   * Rebuilds a resource from its {@link Resource.toJSON | toJSON()} form, on a new client (or
+   * `options.client`). Nothing is requested: load it if you need its data.
+   *
+   * @throws {@link UnknownServiceError} / {@link UnknownResourceError} for an unknown service or type.
+   * @throws {@link MissingIdentifierError} / {@link InvalidIdentifierError} when the identifiers are
+   *   not exactly the type's, each a non-empty string.
+   *
+   * @example
+   * ```ts
+   * const saved = JSON.stringify(object);
+   * const again = session.resourceFromJSON(JSON.parse(saved) as ResourceJSON);
+   * again.equals(object); // true
+   * ```
+   */
+  resourceFromJSON<T extends string = string>(
+    json: ResourceJSON & { type: T },
+    options: ResourceOptions = {},
+  ): ResourceTypeOf<T> {
+    const { resourceClass, identifiers } = checkResourceJSON(this.#resources, this.#registry, json);
+    const { client, ...clientOptions } = options;
+    const shared = client ?? this.client(json.service as ServiceName, clientOptions);
+    return resourceClass.create(shared, identifiers, undefined) as ResourceTypeOf<T>;
   }
 
   /** A readable form without secrets. */

@@ -26,7 +26,9 @@ export type ErrorCode =
   | "RESOURCE_NOT_LOADED"
   | "MISSING_IDENTIFIER"
   | "UNKNOWN_RESOURCE"
-  | "BATCH_ITEMS_FAILED";
+  | "BATCH_ITEMS_FAILED"
+  | "INVALID_IDENTIFIER"
+  | "RESOURCE_NOT_FOUND";
 
 /**
  * Base class of every error raised by objectscale-resources itself.
@@ -275,5 +277,48 @@ export class BatchError extends ObjectScaleResourcesError {
       .join("");
     const more = failures.length > 20 ? `\n - ... and ${failures.length - 20} more (see .failures)` : "";
     super("BATCH_ITEMS_FAILED", `${operation}: ${failures.length} item(s) failed:${shown}${more}`, options);
+  }
+}
+
+/**
+ * An identifier value was refused: not a non-empty string, not an identifier of the type, or one
+ * too many.
+ *
+ * @example
+ * ```ts
+ * // InvalidIdentifierError: s3.Bucket has no identifier "nmae": expected one of "name"
+ * s3.Bucket({ nmae: "logs" });
+ * ```
+ */
+export class InvalidIdentifierError extends ObjectScaleResourcesError {
+  constructor(
+    /** The resource type, such as `s3.Bucket`. */
+    readonly resourceType: string,
+    /** The identifier (or argument) that was refused. */
+    readonly identifier: string,
+    detail: string,
+  ) {
+    super("INVALID_IDENTIFIER", `${resourceType} identifier "${identifier}" is invalid: ${detail}`);
+  }
+}
+
+/**
+ * A load request succeeded but its response does not contain the resource (a bucket that
+ * `ListBuckets` does not list), so there is no data to load.
+ *
+ * @example
+ * ```ts
+ * // ResourceNotFoundError: s3.Bucket(name='logs') was not found: ListBuckets returned no Buckets element with Name = "logs"
+ * ```
+ */
+export class ResourceNotFoundError extends ObjectScaleResourcesError {
+  constructor(
+    /** The resource, in its readable form. */
+    readonly resource: string,
+    /** The operation whose response was searched. */
+    readonly operation: string,
+    detail: string,
+  ) {
+    super("RESOURCE_NOT_FOUND", `${resource} was not found: ${operation} returned ${detail}`);
   }
 }

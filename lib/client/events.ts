@@ -104,6 +104,10 @@ export type RequestAttemptEvent = {
 export type AfterCallEvent = {
   [Op in S3OperationName]: PerOperation<{
     readonly output: S3Output<Op>;
+    /** The raw HTTP response (headers the SDK does not model); absent when `before-call` short-circuited. */
+    readonly response: HttpResponse | undefined;
+    /** The parameters sent. */
+    readonly params: S3Input<Op>;
     readonly context: RequestContext;
   }>[Op];
 }[S3OperationName];

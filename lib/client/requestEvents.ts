@@ -95,6 +95,8 @@ export function addRequestEventMiddleware(
           service,
           operation,
           output: result.output,
+          response: result.response,
+          params: base.params,
           context,
         });
         return result;

@@ -54,6 +54,13 @@ function resolve(source: IdentifierValueSource, context: ResponseContext, inputI
   }
 }
 
+/** Identifiers are strings; numbers (`PartNumber`) and booleans are written out. */
+function toIdentifier(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return JSON.stringify(value);
+}
+
 function pathOf(source: IdentifierValueSource): string | undefined {
   return "path" in source ? source.path : undefined;
 }
@@ -72,7 +79,7 @@ export function seedsFor(target: ResourceTarget, context: ResponseContext): Seed
   if (!plural) {
     if (values.some((v) => v === undefined || v === null)) return { plural: false, seed: undefined };
     const identifiers: Record<string, string> = {};
-    names.forEach((name, i) => (identifiers[name] = String(values[i])));
+    names.forEach((name, i) => (identifiers[name] = toIdentifier(values[i])));
     const data = itemData !== null && typeof itemData === "object" && !Array.isArray(itemData) ? itemData : undefined;
     return { plural: false, seed: { identifiers, data: data as Record<string, unknown> | undefined } };
   }
@@ -86,7 +93,7 @@ export function seedsFor(target: ResourceTarget, context: ResponseContext): Seed
     names.forEach((name, j) => {
       const v = Array.isArray(values[j]) ? (values[j] as unknown[])[i] : values[j];
       if (v === undefined || v === null) complete = false;
-      else identifiers[name] = String(v);
+      else identifiers[name] = toIdentifier(v);
     });
     if (!complete) continue;
     const item = items?.[i];

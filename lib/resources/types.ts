@@ -89,12 +89,15 @@ export type WaiterMethod<W> =
 /** Methods for a record of waiter specs. */
 export type WaiterMethods<R> = { [K in keyof R]: WaiterMethod<R[K]> };
 
-/** The method a sub-resource spec becomes: caller input fills the `input()` identifiers, in order. */
+/**
+ * The method a sub-resource spec becomes: caller input fills the `input()` identifiers, in order
+ * (`s3.Object("bkt", "key")`), or by name in one object (`s3.Object({ bucketName: "bkt", key: "key" })`).
+ */
 export type SubresourceMethod<S> =
   S extends RelationSpec<infer T, infer Inputs>
     ? Inputs extends 0
       ? () => ResourceOf<T>
-      : (...inputs: string[]) => ResourceOf<T>
+      : (...inputs: string[] | [identifiers: Readonly<Record<string, string>>]) => ResourceOf<T>
     : never;
 
 /** Methods for a record of sub-resource specs. */

@@ -66,6 +66,33 @@ export async function* paginate<Op extends PaginatedOperation>(
   }
 }
 
+/**
+ * How one operation pages: its token table, its page-size member, and the next page's tokens.
+ *
+ * @internal
+ */
+export interface Pagination {
+  /** Input member → the output member that continues it (`ContinuationToken` → `NextContinuationToken`). */
+  readonly tokens: Readonly<Record<string, string>>;
+  /** The input member that limits the page size (`MaxKeys`). */
+  readonly limit: string;
+  /** The input members that fetch the page after `page`, or `undefined` when `page` is the last. */
+  next(page: object): Record<string, unknown> | undefined;
+}
+
+/**
+ * How `operation` pages, or `undefined` when it is not paginated (one call returns everything).
+ * Collections use it so that the token table lives in one place.
+ *
+ * @internal
+ */
+export function paginationOf(operation: string): Pagination | undefined {
+  if (!Object.hasOwn(paginators, operation)) return undefined;
+  const op = operation as PaginatedOperation;
+  const { tokens, limit } = paginators[op];
+  return { tokens, limit, next: (page) => nextTokens(op, tokens, page as Record<string, unknown>) };
+}
+
 function nextTokens(
   operation: PaginatedOperation,
   tokens: Readonly<Record<string, string>>,

@@ -1,0 +1,12 @@
+import { ObjectScaleEmulator } from "/tmp/emu-build/lib/testing/index.js";
+import { S3Client, CreateBucketCommand, PutObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+const emu = await ObjectScaleEmulator.start({ maxRecordedRequests: 0 });
+const s3 = new S3Client(emu.clientConfig());
+await s3.send(new CreateBucketCommand({ Bucket: "bench" }));
+await s3.send(new PutObjectCommand({ Bucket: "bench", Key: "k", Body: "hello" }));
+const N = 3000;
+let t = performance.now(); let done = 0;
+await Promise.all(Array.from({ length: 16 }, async () => { while (done < N) { done++; await s3.send(new HeadObjectCommand({ Bucket: "bench", Key: "k" })); } }));
+console.log("HeadObject x16 req/s", (N / ((performance.now() - t) / 1000)).toFixed(0));
+await emu.stop(); s3.destroy();

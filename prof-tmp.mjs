@@ -1,0 +1,12 @@
+import { ObjectScaleEmulator } from "/tmp/emu-build/lib/testing/index.js";
+import { S3Client, CreateBucketCommand, PutObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+const emu = await ObjectScaleEmulator.start();
+const s3 = new S3Client(emu.clientConfig());
+await s3.send(new CreateBucketCommand({ Bucket: "bench" }));
+await Promise.all(Array.from({ length: 1000 }, (_, i) => s3.send(new PutObjectCommand({ Bucket: "bench", Key: `k${String(i).padStart(4, "0")}`, Body: "x" }))));
+emu.clearRequests();
+for (let i = 0; i < 100; i++) await s3.send(new ListObjectsV2Command({ Bucket: "bench" }));
+const d = emu.requests.map(r => r.durationMs);
+console.log("server ms/list", d.reduce((a, b) => a + b, 0) / d.length);
+await emu.stop(); s3.destroy();
