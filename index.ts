@@ -13,7 +13,7 @@
  * const page = await session.client("s3").listObjectsV2({ Prefix: "2026/" } as { Bucket: string });
  * ```
  *
- * @packageDocumentation
+ * @module objectscale-resources
  */
 import "reflect-metadata";
 

@@ -2,6 +2,7 @@ import { inspect } from "node:util";
 import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 import { EventEmitter } from "./events/EventEmitter.js";
+import type { SessionPlugin } from "./SessionPlugin.js";
 import { UnknownServiceError } from "./errors.js";
 import { buildClientClass, type ClientConstructor, type ServiceClients } from "./client/ClientFactory.js";
 import type { ServiceName } from "./client/events.js";
@@ -63,10 +64,17 @@ export interface SessionOptions {
    * @default the built-in S3 definitions (`s3ResourceDefinitions`)
    */
   resourceDefinitions?: readonly ResourceDefinitionClass[];
+  /**
+   * Plugins, installed in order when the session is created (the ObjectScale plugin, say).
+   * Their `sessionDefaults` apply under these options.
+   */
+  plugins?: readonly SessionPlugin[];
 }
 
 /** Settings of one client; they override the session's. */
-export type ClientOptions = Omit<SessionOptions, "validate" | "resourceDefinitions"> & { validate?: boolean };
+export type ClientOptions = Omit<SessionOptions, "validate" | "resourceDefinitions" | "plugins"> & {
+  validate?: boolean;
+};
 
 /** Settings of one resource tree: a client's settings, or the client itself to share it. */
 export interface ResourceOptions extends ClientOptions {
@@ -116,8 +124,10 @@ export class Session {
    *   that is not a resource definition, or two of one type.
    */
   constructor(options: SessionOptions = {}) {
-    this.#options = { ...options };
+    const plugins = options.plugins ?? [];
+    this.#options = Object.assign({}, ...plugins.map((p) => p.sessionDefaults ?? {}), options) as SessionOptions;
     this.#registry.register(...(options.resourceDefinitions ?? s3ResourceDefinitions));
+    for (const plugin of plugins) plugin.install(this);
   }
 
   /** The configured region, when one was given (the SDK may still find one in the environment). */

@@ -7,7 +7,8 @@
 import "./types.js";
 
 export { objectScale } from "./plugin.js";
-export type { SessionPlugin, ObjectScalePlugin } from "./plugin.js";
+export type { ObjectScalePlugin } from "./plugin.js";
+export type { SessionPlugin } from "../../lib/SessionPlugin.js";
 export { OBJECTSCALE_SESSION_DEFAULTS } from "./options.js";
 export type {
   ObjectScaleOptions,

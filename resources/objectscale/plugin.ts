@@ -6,6 +6,7 @@
  */
 import "./types.js";
 import type { Session } from "../../lib/Session.js";
+import type { SessionPlugin } from "../../lib/SessionPlugin.js";
 import type { EventEmitter } from "../../lib/events/EventEmitter.js";
 import { EventRegistrationError } from "../../lib/errors.js";
 import { EXTENDED_OPERATIONS } from "./extensions.js";
@@ -26,14 +27,6 @@ import {
   type ResolvedObjectScaleOptions,
 } from "./options.js";
 import { registerOperationValidators } from "./validation/operationParams.js";
-
-/** Something that extends a session by registering handlers on its events. */
-export interface SessionPlugin {
-  /** A stable name, such as `objectscale`. */
-  readonly name: string;
-  /** Registers the plugin's handlers on `session.events`; installing twice changes nothing. */
-  install(session: Session): void;
-}
 
 /** The ObjectScale plugin made by {@link objectScale}. */
 export interface ObjectScalePlugin extends SessionPlugin {

@@ -18,14 +18,6 @@ describe("S3 resources: MultipartUpload and MultipartUploadPart (Ceph RGW)", fun
   before(async function () {
     this.timeout(180_000);
     fx = await resourceFixture();
-    // WORKAROUND (engine): identifiers are strings, so `partNumber` reaches UploadPart and
-    // UploadPartCopy as "1", which validation rightly refuses (PartNumber is an integer). Until
-    // the factory converts identifier values for integer members, turn it back into a number.
-    for (const operation of ["UploadPart", "UploadPartCopy"] as const) {
-      fx.session.events.register(`provide-client-params.s3.${operation}`, ({ params }) => {
-        params.PartNumber = Number(params.PartNumber);
-      });
-    }
     bucket = await fx.s3.createBucket({ Bucket: uniqueBucketName("res-multipart") });
   });
 
