@@ -55,19 +55,26 @@ describe("defineOperation()", () => {
   });
 
   it("follows the SDK's endpoint rules: AWS virtual host, signed for the region", async () => {
-    const { client, wire } = sdkClient([{ body: "<Flag><Enabled>true</Enabled></Flag>" }]);
-    const out = await client.send(new GetFlagCommand({ Bucket: "my-bucket", Key: "a b/c+d", Flag: "x&y=z" }));
-    const sent = wire.only;
-    expect(sent).to.deep.include({
-      method: "GET",
-      hostname: "my-bucket.s3.eu-west-1.amazonaws.com",
-      path: "/a%20b/c%2Bd",
-      queryString: "flag=&value=x%26y%3Dz",
-    });
-    expect(sent.headers["authorization"]).to.include("/eu-west-1/s3/aws4_request");
-    expect(sent.signedHeaders).to.include.members(["host", "x-vendor-flag"]);
-    expect(out).to.deep.include({ Enabled: true, Root: "Flag", Status: 200 });
-    expect(out.$metadata).to.include({ httpStatusCode: 200, requestId: "req-1", attempts: 1 });
+    // The SDK reads AWS_ENDPOINT_URL when no endpoint is configured; CI exports one.
+    const saved = process.env["AWS_ENDPOINT_URL"];
+    delete process.env["AWS_ENDPOINT_URL"];
+    try {
+      const { client, wire } = sdkClient([{ body: "<Flag><Enabled>true</Enabled></Flag>" }]);
+      const out = await client.send(new GetFlagCommand({ Bucket: "my-bucket", Key: "a b/c+d", Flag: "x&y=z" }));
+      const sent = wire.only;
+      expect(sent).to.deep.include({
+        method: "GET",
+        hostname: "my-bucket.s3.eu-west-1.amazonaws.com",
+        path: "/a%20b/c%2Bd",
+        queryString: "flag=&value=x%26y%3Dz",
+      });
+      expect(sent.headers["authorization"]).to.include("/eu-west-1/s3/aws4_request");
+      expect(sent.signedHeaders).to.include.members(["host", "x-vendor-flag"]);
+      expect(out).to.deep.include({ Enabled: true, Root: "Flag", Status: 200 });
+      expect(out.$metadata).to.include({ httpStatusCode: 200, requestId: "req-1", attempts: 1 });
+    } finally {
+      if (saved !== undefined) process.env["AWS_ENDPOINT_URL"] = saved;
+    }
   });
 
   it("falls back to path style for a dotted bucket, as modelled commands do", async () => {

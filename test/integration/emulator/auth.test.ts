@@ -39,6 +39,12 @@ function get(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
+/** The SDK's own defaults, stated explicitly so the environment cannot override them. */
+const SDK_DEFAULT_CHECKSUMS = {
+  requestChecksumCalculation: "WHEN_SUPPORTED",
+  responseChecksumValidation: "WHEN_SUPPORTED",
+} as const;
+
 describe("emulator: SigV4 verification", function () {
   let emu: ObjectScaleEmulator;
 
@@ -177,7 +183,8 @@ describe("emulator: SigV4 verification", function () {
   it("refuses aws-chunked uploads (the SDK's default flexible checksums), as ECS does", async function () {
     const { requestChecksumCalculation: _r, responseChecksumValidation: _v, ...config } = emu.clientConfig();
     const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-    const s3 = new S3Client({ ...config, maxAttempts: 1, logger: quiet });
+    // Explicit, so an AWS_REQUEST_CHECKSUM_CALCULATION in the environment (CI exports one) cannot hide the SDK default.
+    const s3 = new S3Client({ ...config, ...SDK_DEFAULT_CHECKSUMS, maxAttempts: 1, logger: quiet });
     const error = await failure(
       s3.send(
         new PutObjectCommand({
@@ -195,7 +202,7 @@ describe("emulator: SigV4 verification", function () {
 
   it("verifies the CRC32 the SDK sends by default on a buffered body", async function () {
     const { requestChecksumCalculation: _r, responseChecksumValidation: _v, ...config } = emu.clientConfig();
-    const s3 = new S3Client(config);
+    const s3 = new S3Client({ ...config, ...SDK_DEFAULT_CHECKSUMS });
     await s3.send(new PutObjectCommand({ Bucket: "auth", Key: "crc.txt", Body: "checked" }));
     expect(emu.requests.at(-1)?.headers["x-amz-checksum-crc32"]).to.be.a("string");
     expect(emu.requests.at(-1)?.status).to.equal(200);
