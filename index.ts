@@ -57,7 +57,8 @@ export type {
   S3OperationMethods,
   CallOptions,
 } from "./lib/client/s3/types.js";
-export type { PaginatedOperation, PaginateOptions } from "./lib/client/s3/paginators.js";
+export type { PaginatedOperation, PaginateOptions, PaginationSpec } from "./lib/client/s3/paginators.js";
+export { registerPagination } from "./lib/client/s3/paginators.js";
 export type { WaiterName, WaiterInput, WaiterResult, WaitOptions } from "./lib/client/s3/waiters.js";
 
 export { defineOperation } from "./lib/client/defineOperation.js";
@@ -161,6 +162,11 @@ export type {
   CopyRangeInput,
   CopyRangeOutput,
   CopyRangeSegment,
+  QueryObjectsFilter,
+  QueryObjectsCollection,
+  ObjectScaleObjectData,
+  RangeWriteOptions,
+  AppendOptions,
 } from "./resources/objectscale/index.js";
 export type { ClassAttributes } from "./lib/classes/ClassAttributes.js";
 export type { AnyClass } from "./lib/classes/buildClass.js";

@@ -24,6 +24,13 @@ export type {
 } from "./extensions.js";
 export type { ObjectScaleResponseHeaders } from "./handlers/responseHeaders.js";
 export type { QueryObjectsPaginateOptions } from "./handlers/clientClass.js";
+export type {
+  QueryObjectsFilter,
+  QueryObjectsCollection,
+  ObjectScaleObjectData,
+  RangeWriteOptions,
+  AppendOptions,
+} from "./resources/index.js";
 export { objectScaleCommands } from "./operations/index.js";
 export type {
   ObjectScaleOperations,

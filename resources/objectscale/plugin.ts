@@ -26,6 +26,7 @@ import {
   type ObjectScaleSessionDefaults,
   type ResolvedObjectScaleOptions,
 } from "./options.js";
+import { registerResourceHandlers } from "./resources/index.js";
 import { registerOperationValidators } from "./validation/operationParams.js";
 
 /** The ObjectScale plugin made by {@link objectScale}. */
@@ -57,7 +58,11 @@ const installed = new WeakMap<EventEmitter, string>();
  *   headers;
  * - the namespace on every request (`x-emc-namespace`, or a host label);
  * - ObjectScale's response headers as `output.ObjectScale` on object reads and writes and
- *   `headBucket`.
+ *   `headBucket`;
+ * - resource methods for the same calls: `bucket.queryObjects()` (a collection of objects),
+ *   `metadataSearchKeys`, `setStaleReadAllowed`, `empty`, `emptyStatus`, `disableMetadataSearch`;
+ *   `obj.append()`, `writeRange`, `overwriteFrom`, `extendRetention` and the `obj.objectScale`
+ *   getter; `s3.ping()`, `dataNodes`, `systemMetadataSearchKeys`.
  *
  * @example
  * ```ts
@@ -122,4 +127,5 @@ function register(events: EventEmitter, options: ResolvedObjectScaleOptions): vo
   for (const operation of RESPONSE_HEADER_OPERATIONS) {
     events.register(`after-call.s3.${operation}`, responseHeadersHandler, id(`response.${operation}`));
   }
+  registerResourceHandlers(events);
 }

@@ -1,4 +1,4 @@
-import { PaginationError } from "../../errors.js";
+import { EventRegistrationError, PaginationError } from "../../errors.js";
 import type { CallOptions, S3ClientInput, S3OperationName, S3Output } from "./types.js";
 
 /**
@@ -82,19 +82,61 @@ export interface Pagination {
 
 /**
  * How `operation` pages, or `undefined` when it is not paginated (one call returns everything).
- * Collections use it so that the token table lives in one place.
+ * Collections use it so that the token table lives in one place; operations that plugins add are
+ * looked up in what {@link registerPagination} registered.
  *
  * @internal
  */
 export function paginationOf(operation: string): Pagination | undefined {
-  if (!Object.hasOwn(paginators, operation)) return undefined;
-  const op = operation as PaginatedOperation;
-  const { tokens, limit } = paginators[op];
-  return { tokens, limit, next: (page) => nextTokens(op, tokens, page as Record<string, unknown>) };
+  const spec = Object.hasOwn(paginators, operation)
+    ? paginators[operation as PaginatedOperation]
+    : registered.get(operation);
+  if (spec === undefined) return undefined;
+  const { tokens, limit } = spec;
+  return { tokens, limit, next: (page) => nextTokens(operation, tokens, page as Record<string, unknown>) };
+}
+
+/** How an operation that a plugin adds pages: see {@link registerPagination}. */
+export interface PaginationSpec {
+  /** Input member → the output member that continues it, such as `{ Marker: "NextMarker" }`. */
+  readonly tokens: Readonly<Record<string, string>>;
+  /** The input member that limits the page size, such as `MaxKeys`. */
+  readonly limit: string;
+}
+
+const registered = new Map<string, PaginationSpec>();
+
+/**
+ * Declares how an operation added by a plugin pages, so that collections over it (`createCollection`)
+ * follow its tokens, stop at `IsTruncated: false`, shrink the page size to what a `limit()` still
+ * needs and report `resumeWith`, exactly as for S3's own listings. A page continues while
+ * `IsTruncated` is not `false` and a token member is present and non-empty. The table is shared by
+ * every session (an operation pages the same way everywhere); registering the same spec again does
+ * nothing. It does not change `client.paginate()`, whose operations are typed from S3's own table.
+ *
+ * @example
+ * ```ts
+ * registerPagination("QueryObjects", { tokens: { Marker: "NextMarker" }, limit: "MaxKeys" });
+ * ```
+ * @throws {@link EventRegistrationError} when `operation` is one of S3's own paginated operations,
+ *   or was registered with another spec.
+ */
+export function registerPagination(operation: string, spec: PaginationSpec): void {
+  const copy: PaginationSpec = { tokens: { ...spec.tokens }, limit: spec.limit };
+  const known = Object.hasOwn(paginators, operation)
+    ? paginators[operation as PaginatedOperation]
+    : registered.get(operation);
+  if (known !== undefined) {
+    if (JSON.stringify(known) === JSON.stringify(copy)) return;
+    throw new EventRegistrationError(
+      `${operation} already pages as ${JSON.stringify(known)}; refusing ${JSON.stringify(copy)}`,
+    );
+  }
+  registered.set(operation, copy);
 }
 
 function nextTokens(
-  operation: PaginatedOperation,
+  operation: string,
   tokens: Readonly<Record<string, string>>,
   page: Record<string, unknown>,
 ): Record<string, unknown> | undefined {
