@@ -59,20 +59,22 @@ export class CreateBucketExtensionParams {
   ObjectScale?: CreateBucketObjectScaleParams;
 }
 
+const OBJECT_WRITE_MEMBERS = ["retentionPeriod", "retentionPolicy"];
+
 /** The `ObjectScale` member of object writes. */
 export class ObjectWriteExtensionParams {
   @IsOptional()
   @IsStructure()
-  @Is(onlyMembers(["retentionPeriod", "retentionPolicy"]))
+  @Is(onlyMembers(OBJECT_WRITE_MEMBERS))
   @Nested(() => ObjectRetentionParams)
   ObjectScale?: ObjectRetentionParams;
 }
 
-const EXTENSION_PARAMS: Readonly<Record<string, DtoClass>> = {
-  CreateBucket: CreateBucketExtensionParams,
-  PutObject: ObjectWriteExtensionParams,
-  CopyObject: ObjectWriteExtensionParams,
-  CreateMultipartUpload: ObjectWriteExtensionParams,
+const EXTENSION_PARAMS: Readonly<Record<string, { dto: DtoClass; members: readonly string[] }>> = {
+  CreateBucket: { dto: CreateBucketExtensionParams, members: CREATE_BUCKET_MEMBERS },
+  PutObject: { dto: ObjectWriteExtensionParams, members: OBJECT_WRITE_MEMBERS },
+  CopyObject: { dto: ObjectWriteExtensionParams, members: OBJECT_WRITE_MEMBERS },
+  CreateMultipartUpload: { dto: ObjectWriteExtensionParams, members: OBJECT_WRITE_MEMBERS },
 };
 
 /**
@@ -86,9 +88,20 @@ const EXTENSION_PARAMS: Readonly<Record<string, DtoClass>> = {
  * @throws {@link ValidationError} (subject: the operation) listing every bad field.
  */
 export function checkExtension(operation: string, params: { ObjectScale?: unknown }): void {
-  const dto = EXTENSION_PARAMS[operation];
-  if (dto === undefined) return;
+  const spec = EXTENSION_PARAMS[operation];
+  if (spec === undefined) return;
+  const compiled = compileDto(spec.dto);
+  const value = params.ObjectScale;
   const issues: ValidationIssue[] = [];
-  collectIssues(compileDto(dto), { ObjectScale: params.ObjectScale }, "", issues);
+  collectIssues(compiled, { ObjectScale: value }, "", issues);
+  if (issues.length > 0 && typeof value === "object" && value !== null && !Array.isArray(value)) {
+    // An unknown member fails the whole structure, which hides its members' own problems: check
+    // the known members as well, so every bad field is listed.
+    const known = Object.fromEntries(Object.entries(value).filter(([k]) => spec.members.includes(k)));
+    const more: ValidationIssue[] = [];
+    collectIssues(compiled, { ObjectScale: known }, "", more);
+    const seen = new Set(issues.map((i) => i.field));
+    issues.push(...more.filter((i) => !seen.has(i.field)));
+  }
   if (issues.length > 0) throw new ValidationError(operation, issues);
 }

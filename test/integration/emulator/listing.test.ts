@@ -76,7 +76,9 @@ describe("emulator: listing", function () {
       expect(after.Contents?.map((c) => c.Key)).to.deep.equal(["d.txt", "e/5.txt", "e/6.txt", "f.txt"]);
       const none = await s3.send(new ListObjectsV2Command({ Bucket: "listing", MaxKeys: 0 }));
       expect(none.KeyCount).to.equal(0);
-      expect(none.IsTruncated).to.equal(true);
+      // As Ceph answers (and Ceph's s3-tests expect): nothing was asked for, so nothing is left out.
+      expect(none.IsTruncated).to.equal(false);
+      expect(none.NextContinuationToken).to.equal(undefined);
     });
 
     it("URL-encodes keys with encoding-type=url", async function () {

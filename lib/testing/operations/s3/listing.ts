@@ -40,6 +40,7 @@ interface Walk {
   readonly resumeVersions?: (versions: readonly StoredObject[]) => readonly StoredObject[];
 }
 
+// MaxKeys=0 asks for nothing: S3 (and Ceph's s3-tests) answer with an empty page that is not truncated.
 function walk(bucket: BucketState, w: Walk): Page {
   const keys = bucket.sortedKeys();
   const items: Item[] = [];
@@ -58,7 +59,7 @@ function walk(bucket: BucketState, w: Walk): Page {
       if (prefix <= w.after || (lastItem?.kind === "prefix" && lastItem.prefix === prefix)) continue;
       if (w.versionsOf(key).length === 0) continue;
       if (items.length === w.maxKeys) {
-        truncated = true;
+        truncated = w.maxKeys > 0;
         break;
       }
       items.push({ kind: "prefix", prefix });
@@ -68,7 +69,7 @@ function walk(bucket: BucketState, w: Walk): Page {
     if (key === w.after) versions = w.resumeVersions ? w.resumeVersions(versions) : [];
     for (const object of versions) {
       if (items.length === w.maxKeys) {
-        truncated = true;
+        truncated = w.maxKeys > 0;
         break;
       }
       items.push({ kind: "object", object });
