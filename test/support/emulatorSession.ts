@@ -14,7 +14,6 @@
  * ```
  */
 import type { AwsCredentialIdentity } from "@smithy/types";
-import { AssertionError } from "chai";
 import { Session, type SessionOptions } from "../../lib/Session.js";
 import type { ObjectScaleEmulator, RecordedRequest } from "../../lib/testing/index.js";
 import { objectScale, type ObjectScaleOptions } from "../../resources/objectscale/index.js";
@@ -78,15 +77,7 @@ export function signedHeaders(request: RecordedRequest): readonly string[] {
  *
  * @throws AssertionError when it resolves.
  */
-export async function rejection(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error) return error as Error & Record<string, unknown>;
-    throw new Error(`rejected with a non-Error: ${String(error)}`, { cause: error });
-  }
-  throw new AssertionError("expected the call to fail, but it succeeded");
-}
+export { rejection } from "./rejection.js";
 
 /** The HTTP status of an SDK error (`$metadata.httpStatusCode`). */
 export function httpStatus(error: unknown): number | undefined {

@@ -6,7 +6,6 @@ import {
   ListBucketsCommand,
   PutObjectCommand,
   S3Client,
-  S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { HttpRequest } from "@smithy/core/protocols";
 import { Hash } from "@smithy/core/serde";
@@ -16,16 +15,8 @@ import { expect } from "chai";
 
 import { ObjectScaleEmulator } from "../../../lib/testing/index.js";
 import { rawRequest } from "./harness.js";
+import { serviceFailure as failure } from "../../support/rejection.js";
 
-async function failure(promise: Promise<unknown>): Promise<S3ServiceException> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof S3ServiceException) return err;
-    throw err;
-  }
-  return expect.fail("the call succeeded");
-}
 
 function get(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {

@@ -11,24 +11,14 @@ import {
   PutBucketVersioningCommand,
   PutObjectCommand,
   S3Client,
-  S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { expect } from "chai";
 
 import { ObjectScaleEmulator } from "../../../lib/testing/index.js";
+import { serviceFailure as failure } from "../../support/rejection.js";
 
 const md5 = (data: string | Buffer) => createHash("md5").update(data).digest("hex");
 
-/** The error an SDK call failed with. */
-async function failure(promise: Promise<unknown>): Promise<S3ServiceException> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof S3ServiceException) return err;
-    throw err;
-  }
-  return expect.fail("the call succeeded");
-}
 
 describe("emulator: copy, DeleteObjects and versions through @aws-sdk/client-s3", function () {
   let emu: ObjectScaleEmulator;

@@ -11,23 +11,14 @@ import {
   ListPartsCommand,
   PutObjectCommand,
   S3Client,
-  S3ServiceException,
   UploadPartCommand,
   UploadPartCopyCommand,
 } from "@aws-sdk/client-s3";
 import { expect } from "chai";
 
 import { ObjectScaleEmulator } from "../../../lib/testing/index.js";
+import { serviceFailure as failure } from "../../support/rejection.js";
 
-async function failure(promise: Promise<unknown>): Promise<S3ServiceException> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof S3ServiceException) return err;
-    throw err;
-  }
-  return expect.fail("the call succeeded");
-}
 
 describe("emulator: multipart uploads", function () {
   const PART = 1024;

@@ -8,6 +8,7 @@ import { Session } from "../../../lib/Session.js";
 import { ObjectScaleEmulator } from "../../../lib/testing/index.js";
 import { objectScale, searchKey } from "../../../resources/objectscale/index.js";
 import type { Bucket, S3Object, S3ServiceResource } from "../../../resources/s3/index.js";
+import { rejection } from "../../support/rejection.js";
 
 async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -15,14 +16,6 @@ async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<{ name?: string; Code?: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { name?: string; Code?: string };
-  }
-  throw new Error("expected a rejection");
-}
 
 const text = async (obj: S3Object) => (await obj.get()).Body!.transformToString();
 

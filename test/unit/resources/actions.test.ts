@@ -2,15 +2,8 @@ import { expect } from "chai";
 import { WaiterTimeoutError } from "../../../index.js";
 import { answer, recordParams, stubSession } from "./fixtures.js";
 import { TObj, TVer } from "./fixtures.js";
+import { rejection } from "../../support/rejection.js";
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  return expect.fail("expected a rejection");
-}
 
 describe("actions", () => {
   describe("parameters", () => {

@@ -3,6 +3,7 @@ import type { HttpRequest } from "@smithy/types";
 import { ResourceNotFoundError, ResourceNotLoadedError, Session } from "../../../index.js";
 import { StubTransport, stubSessionOptions } from "../../support/stubTransport.js";
 import { answer, stubSession, testDefinitions, type TService, type TSummary } from "./fixtures.js";
+import { rejection } from "../../support/rejection.js";
 
 const HEAD_OBJECT = {
   headers: {
@@ -23,14 +24,6 @@ class AbortAwareTransport extends StubTransport {
   }
 }
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  return expect.fail("expected a rejection");
-}
 
 describe("attributes and load()", () => {
   it("throw ResourceNotLoadedError before the data is loaded, saying to call load()", () => {

@@ -56,15 +56,7 @@ export function queryPage(
   );
 }
 
-/** The error a promise rejects with (fails when it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
-}
+export { rejection } from "../../../support/rejection.js";
 
 /** The error a function throws (fails when it returns). */
 export function thrown(fn: () => unknown): unknown {
