@@ -317,5 +317,7 @@ export {
   InvalidIdentifierError,
   UnknownResourceError,
   ResourceNotFoundError,
+  BatchError,
+  UnexpectedResponseError,
 } from "./lib/errors.js";
-export type { ErrorCode, ValidationIssue } from "./lib/errors.js";
+export type { ErrorCode, ValidationIssue, BatchItemFailure } from "./lib/errors.js";

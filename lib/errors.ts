@@ -27,6 +27,7 @@ export type ErrorCode =
   | "MISSING_IDENTIFIER"
   | "UNKNOWN_RESOURCE"
   | "BATCH_ITEMS_FAILED"
+  | "UNEXPECTED_RESPONSE"
   | "INVALID_IDENTIFIER"
   | "RESOURCE_NOT_FOUND";
 
@@ -320,5 +321,19 @@ export class ResourceNotFoundError extends ObjectScaleResourcesError {
     detail: string,
   ) {
     super("RESOURCE_NOT_FOUND", `${resource} was not found: ${operation} returned ${detail}`);
+  }
+}
+
+/**
+ * The server answered successfully but not the way the operation requires: an append without an
+ * append offset, say, which means the server is not ObjectScale and treated the request as a plain
+ * (overwriting) PUT.
+ */
+export class UnexpectedResponseError extends ObjectScaleResourcesError {
+  constructor(
+    readonly operation: string,
+    detail: string,
+  ) {
+    super("UNEXPECTED_RESPONSE", `${operation}: ${detail}`);
   }
 }

@@ -13,6 +13,7 @@ import type { S3Object } from "../../s3/Object.js";
 import type { ObjectScaleBody } from "../operations/objectWrites.js";
 import { addMethods } from "./methods.js";
 import type { AppendOptions, ObjectScaleObjectData, RangeWriteOptions } from "./types.js";
+import { UnexpectedResponseError } from "../../../lib/errors.js";
 
 /** Marks the object's data stale once a write succeeded, as actions do. */
 async function changing<T>(object: S3Object, call: Promise<T>): Promise<T> {
@@ -47,6 +48,13 @@ const objectMethods = {
     const [input, call] = split(options);
     const request = { ...input, Bucket: this.bucketName, Key: this.key, Body: body };
     const output = await changing(this, this.meta.client.appendObject(request, call));
+    if (output.AppendOffset === undefined) {
+      throw new UnexpectedResponseError(
+        "AppendObject",
+        `the server sent no append offset for ${String(this)}: it is probably not ObjectScale, ` +
+          `and a plain S3 server replaces the object instead of appending`,
+      );
+    }
     return output.AppendOffset;
   },
   writeRange(this: S3Object, offset: number, body: ObjectScaleBody, options?: RangeWriteOptions) {

@@ -196,8 +196,9 @@ declare module "../../s3/Object.js" {
      * const offset = await log.append("next line\n"); // 6
      * ```
      * @throws {@link ValidationError} for a stream without `contentLength`.
+     * @throws `UnexpectedResponseError` when the server sends no append offset (not ObjectScale).
      */
-    append(body: ObjectScaleBody, options?: AppendOptions): Promise<number | undefined>;
+    append(body: ObjectScaleBody, options?: AppendOptions): Promise<number>;
     /**
      * Replaces the bytes from `offset` to `offset + length - 1` in place (`PUT` with
      * `Range: bytes=<offset>-<end>`). Marks `meta.stale`.

@@ -138,7 +138,7 @@ export async function resourceTypeChecks(
   bucket.queryObjects("Size>0", { Bucket: "other" });
   // @ts-expect-error -- a query is a string or a MetadataQuery
   bucket.queryObjects(42);
-  const offset: number | undefined = await obj.append("x", { contentType: "text/plain" });
+  const offset: number = await obj.append("x", { contentType: "text/plain" });
   void offset;
   const written: ObjectRangeWriteOutput = await obj.writeRange(0, new Uint8Array(1));
   void written;

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { expect } from "chai";
-import { ResourceNotLoadedError, ValidationError } from "../../../../lib/errors.js";
+import { ResourceNotLoadedError, UnexpectedResponseError, ValidationError } from "../../../../lib/errors.js";
 import { objectScaleResource, rejection, thrown } from "./fixtures.js";
 
 describe("S3Object with the ObjectScale plugin", () => {
@@ -22,9 +22,11 @@ describe("S3Object with the ObjectScale plugin", () => {
       expect(await s3.Object("b", "k").append("x")).to.equal(4);
     });
 
-    it("returns undefined when the server names no offset", async () => {
+    it("raises UnexpectedResponseError when the server names no offset (not ObjectScale)", async () => {
       const { s3 } = objectScaleResource({});
-      expect(await s3.Object("b", "k").append("x")).to.equal(undefined);
+      const error = await rejection(s3.Object("b", "k").append("x"));
+      expect(UnexpectedResponseError.is(error)).to.equal(true);
+      expect(error.message).to.include("s3.Object(bucketName='b', key='k')");
     });
 
     it("sends contentLength and contentType; passes call options on", async () => {
