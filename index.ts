@@ -27,6 +27,13 @@ export type {
   ResourceTypeOf,
 } from "./lib/Session.js";
 
+export { TOKENS, objectScaleResourcesModule, UnknownEndpointError } from "./lib/di/index.js";
+export type {
+  EndpointOptions,
+  AsyncEndpointOptions,
+  ObjectScaleResourcesModuleOptions,
+} from "./lib/di/index.js";
+
 export { BaseClient } from "./lib/client/BaseClient.js";
 export type { ClientMeta, ClientBaseClasses, CommandClass } from "./lib/client/BaseClient.js";
 export type { S3ServiceClient, ServiceClients } from "./lib/client/ClientFactory.js";
@@ -319,5 +326,25 @@ export {
   ResourceNotFoundError,
   BatchError,
   UnexpectedResponseError,
+  TransferError,
+  TransferAbortedError,
+  TransferIntegrityError,
 } from "./lib/errors.js";
-export type { ErrorCode, ValidationIssue, BatchItemFailure } from "./lib/errors.js";
+export type { ErrorCode, ValidationIssue, BatchItemFailure, TransferErrorDetails } from "./lib/errors.js";
+
+export { transfers } from "./lib/transfer/plugin.js";
+export { TRANSFER_DEFAULTS, MULTIPART_LIMITS, planParts } from "./lib/transfer/config.js";
+export type { TransferConfig, PartPlan } from "./lib/transfer/config.js";
+export type { TransferDirection, TransferProgress, TransferProgressEvent } from "./lib/transfer/events.js";
+export type {
+  TransferOptions,
+  UploadOptions,
+  UploadStreamOptions,
+  UploadParams,
+  UploadBody,
+  DownloadOptions,
+  DownloadParams,
+  CopyOptions,
+  CopySource,
+  TransferResult,
+} from "./lib/transfer/options.js";

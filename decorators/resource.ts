@@ -84,7 +84,23 @@ export function getResourceMetadata(target: Decorated): ResourceMetadata | undef
   return Reflect.getOwnMetadata(RESOURCE_METADATA, target) as ResourceMetadata | undefined;
 }
 
-/** Names the resource: its service and its type name, which events use (`creating-resource-class.s3.Bucket`). */
+/**
+ * Names the resource: its service and its type name, which events use
+ * (`creating-resource-class.s3.Bucket`), JSON carries and targets of other specs refer to.
+ *
+ * @example
+ * ```ts
+ * @resource("s3", "LogFile")
+ * @identifiers("bucketName", "key")
+ * @attributes("HeadObject")
+ * @loadWith(load("HeadObject", { Bucket: identifier("bucketName"), Key: identifier("key") }))
+ * export class LogFile extends Resource {
+ *   declare readonly bucketName: string;
+ *   declare readonly key: string;
+ * }
+ * session.registerResources(LogFile);
+ * ```
+ */
 export function resource(service: string, name: string) {
   return <C extends Decorated>(target: C): void => {
     record("service", service)(target);

@@ -109,7 +109,24 @@ type CountInputs<R extends Readonly<Record<string, IdentifierValueSource>>> = {
   [K in keyof R]: R[K] extends { from: "input" } ? K : never;
 }[keyof R];
 
-/** Describes an action. */
+/**
+ * Describes an action: one call of `operation`, with the members of `params` filled from the
+ * resource and the rest of the input from the caller. `options.resource` makes the action return
+ * the resource(s) it created instead of the SDK output.
+ *
+ * @example
+ * ```ts
+ * const objectActions = {
+ *   get: action("GetObject", { Bucket: identifier("bucketName"), Key: identifier("key") }),
+ *   initiateMultipartUpload: action("CreateMultipartUpload", { Bucket: identifier("bucketName"), Key: identifier("key") }, {
+ *     resource: {
+ *       type: "MultipartUpload",
+ *       identifiers: { bucketName: identifier("bucketName"), objectKey: identifier("key"), id: response("UploadId") },
+ *     },
+ *   }),
+ * };
+ * ```
+ */
 export function action<
   Op extends S3OperationName,
   const P extends ParamMap<Op>,
@@ -135,7 +152,21 @@ export function waiter<W extends WaiterName, const P extends Readonly<Record<str
   return { kind: "waiter", waiter: name, params };
 }
 
-/** Describes a collection. */
+/**
+ * Describes a collection: a paginated `operation` whose items at `resource.path` become resources
+ * of `resource.type`.
+ *
+ * @example
+ * ```ts
+ * const bucketCollections = {
+ *   objects: collection("ListObjectsV2", { Bucket: identifier("name") }, {
+ *     type: "ObjectSummary",
+ *     identifiers: { bucketName: requestParameter("Bucket"), key: response("Contents[].Key") },
+ *     path: "Contents[]",
+ *   }),
+ * };
+ * ```
+ */
 export function collection<
   Op extends S3OperationName,
   const P extends ParamMap<Op>,
@@ -148,7 +179,17 @@ export function collection<
   return { kind: "collection", operation, params, resource };
 }
 
-/** Describes a sub-resource: built from identifiers and caller input, without a request. */
+/**
+ * Describes a sub-resource: built from identifiers and caller input, without a request.
+ *
+ * @example
+ * ```ts
+ * const bucketSubresources = {
+ *   Versioning: subresource("BucketVersioning", { bucketName: identifier("name") }), // bucket.Versioning()
+ *   Object: subresource("Object", { bucketName: identifier("name"), key: input() }),  // bucket.Object("a.txt")
+ * };
+ * ```
+ */
 export function subresource<const T extends string, const I extends Readonly<Record<string, IdentifierValueSource>>>(
   type: T,
   identifiers: I,

@@ -12,6 +12,7 @@ import type { Resource, ResourceJSON } from "./resources/Resource.js";
 import { ResourceFactory } from "./resources/ResourceFactory.js";
 import { ResourceRegistry, type ResourceDefinitionClass } from "./resources/ResourceRegistry.js";
 import { checkResourceJSON } from "./resources/resourceJSON.js";
+import { transfers } from "./transfer/plugin.js";
 import type { ResourceTypes } from "./resources/types.js";
 
 /** SDK client settings a session passes through untouched (HTTP handler, logger, retry strategy, ...). */
@@ -69,10 +70,17 @@ export interface SessionOptions {
    * Their `sessionDefaults` apply under these options.
    */
   plugins?: readonly SessionPlugin[];
+  /**
+   * Install the managed transfers (`uploadFile`, `downloadFile`, `uploadStream`,
+   * `downloadStream`, `copy` on the S3 client, `Bucket` and `Object`) before `plugins`, as boto3
+   * does by default. `false` leaves those names free for a plugin of your own.
+   * @default true
+   */
+  transfers?: boolean;
 }
 
 /** Settings of one client; they override the session's. */
-export type ClientOptions = Omit<SessionOptions, "validate" | "resourceDefinitions" | "plugins"> & {
+export type ClientOptions = Omit<SessionOptions, "validate" | "resourceDefinitions" | "plugins" | "transfers"> & {
   validate?: boolean;
 };
 
@@ -127,6 +135,7 @@ export class Session {
     const plugins = options.plugins ?? [];
     this.#options = Object.assign({}, ...plugins.map((p) => p.sessionDefaults ?? {}), options) as SessionOptions;
     this.#registry.register(...(options.resourceDefinitions ?? s3ResourceDefinitions));
+    if (options.transfers !== false) transfers.install(this);
     for (const plugin of plugins) plugin.install(this);
   }
 
@@ -152,6 +161,13 @@ export class Session {
    *
    * @throws {@link UnknownServiceError} for a service this library does not know.
    * @throws {@link ClassMemberConflictError} when a `creating-client-class` handler redefines a member.
+   *
+   * @example
+   * ```ts
+   * const s3 = session.client("s3", { endpoint: "http://127.0.0.1:7480", forcePathStyle: true });
+   * await s3.putObject({ Bucket: "logs", Key: "a.txt", Body: "hello" });
+   * s3.meta.events.register("after-call.s3", ({ operation }) => console.log(operation)); // this client only
+   * ```
    */
   client<S extends ServiceName>(service: S, options: ClientOptions = {}): ServiceClients[S] {
     const Client = this.#clientClass(service);

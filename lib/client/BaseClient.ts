@@ -76,6 +76,11 @@ export class BaseClient {
    * @throws {@link ValidationError} when the input is invalid (nothing is sent).
    * @throws {@link UnknownOperationError} when the client has no such operation.
    * @throws the SDK's `S3ServiceException` subclasses for errors from the server.
+   *
+   * @example
+   * ```ts
+   * const { ETag } = await client.call("PutObject", { Bucket: "logs", Key: "a.txt", Body: "hello" });
+   * ```
    */
   async call<Op extends S3OperationName>(
     operation: Op,

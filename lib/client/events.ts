@@ -37,7 +37,9 @@ export type ServiceName = Extract<keyof Services, string>;
  * a later one (`before-call` to `after-call`, say). Put your own data under `custom`.
  */
 export interface RequestContext {
+  /** The service called, such as `"s3"`. */
   readonly service: ServiceName;
+  /** The operation called, by its model name (`"PutObject"`). */
   readonly operation: string;
   /** Attempts made so far (1 at the first `before-sign`); 0 before the first attempt. */
   attempt: number;
@@ -47,7 +49,9 @@ export interface RequestContext {
 
 /** A raw HTTP response a `before-send` handler returns instead of sending the request. */
 export interface HttpResponseInit {
+  /** The HTTP status, such as `200` or `404`. */
   statusCode: number;
+  /** Response headers, by lower-case name. */
   headers?: Record<string, string>;
   /** The body; strings are read as UTF-8. */
   body?: string | Uint8Array | Readable;

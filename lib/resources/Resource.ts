@@ -36,8 +36,11 @@ export interface ResourceMeta {
 
 /** The serializable form of a resource: what {@link Session.resourceFromJSON} rebuilds it from. */
 export interface ResourceJSON {
+  /** The service, such as `"s3"`. */
   service: string;
+  /** The resource type name, such as `"Object"` (not the class name `S3Object`). */
   type: string;
+  /** The identifiers by name. */
   identifiers: Record<string, string>;
 }
 

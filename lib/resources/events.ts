@@ -25,10 +25,13 @@ export type ResourceBaseClasses = AnyClass[];
  * @example
  * ```ts
  * declare module "objectscale-resources" {
- *   interface BucketResource { exists(): Promise<boolean> }
+ *   interface Bucket { isEmpty(): Promise<boolean> }
  * }
  * session.events.register("creating-resource-class.s3.Bucket", ({ classAttributes }) => {
- *   classAttributes.exists = async function (this: BucketResource) { ... };
+ *   classAttributes.isEmpty = async function (this: Bucket) {
+ *     for await (const _ of this.objects.limit(1)) return false;
+ *     return true;
+ *   };
  * });
  * ```
  */
