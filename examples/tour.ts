@@ -1,10 +1,11 @@
 /**
  * The tour of objectscale-resources: sessions, events, resources, collections and ObjectScale's
- * extensions, printed as a report. It runs against the in-process ObjectScale emulator, or against
+ * extensions and managed transfers, printed as a report. It runs against the in-process ObjectScale emulator, or against
  * `AWS_ENDPOINT_URL` (with `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`) when that is set.
  *
  * Run: npm start
  */
+import { Readable } from "node:stream";
 import { Session, ValidationError, objectScale, searchKey } from "../index.js";
 import { ObjectScaleEmulator } from "../lib/testing/index.js";
 
@@ -32,6 +33,27 @@ const session = new Session({
   plugins: [objectScale({ namespace: emulator?.namespace ?? process.env["OBJECTSCALE_NAMESPACE"] })],
 });
 const bucketName = `tour-${Date.now().toString(36)}`;
+
+/** `size` bytes of generated content, as a stream of unknown origin. */
+function* generated(size: number): Generator<Buffer> {
+  const chunk = Buffer.alloc(1024 * 1024, "objectscale-resources ");
+  for (let sent = 0; sent < size; sent += chunk.length)
+    yield chunk.subarray(0, Math.min(chunk.length, size - sent));
+}
+
+/** A progress bar on a terminal; nothing when the output is not one (CI logs, pipes). */
+function progressBar(label: string) {
+  return ({ bytes, total, rate }: { bytes: number; total: number | undefined; rate: number }) => {
+    if (!process.stdout.isTTY || total === undefined || total === 0) return;
+    const width = 30;
+    const done = Math.round((bytes / total) * width);
+    const mb = (n: number) => (n / 1e6).toFixed(1);
+    process.stdout.write(
+      `\r  ${label} [${"#".repeat(done)}${" ".repeat(width - done)}] ${mb(bytes)}/${mb(total)} MB ${mb(rate)} MB/s`,
+    );
+    if (bytes >= total) process.stdout.write("\n");
+  };
+}
 const RETENTION_SECONDS = 3;
 let retainedUntil = 0;
 
@@ -52,7 +74,9 @@ session.events.register("provide-client-params.s3.ListObjectsV2", ({ params }) =
 });
 
 const s3 = session.resource("s3");
-console.log(`objectscale-resources tour against ${emulator ? `the ObjectScale emulator at ${emulator.endpoint}` : external}`);
+console.log(
+  `objectscale-resources tour against ${emulator ? `the ObjectScale emulator at ${emulator.endpoint}` : external}`,
+);
 
 try {
   heading("ObjectScale node");
@@ -65,7 +89,11 @@ try {
   const bucket = await s3.createBucket({
     Bucket: bucketName,
     ObjectScale: {
-      metadataSearch: [{ key: "Size" }, { key: "x-amz-meta-dept", type: "string" }, { key: "x-amz-meta-pages", type: "integer" }],
+      metadataSearch: [
+        { key: "Size" },
+        { key: "x-amz-meta-dept", type: "string" },
+        { key: "x-amz-meta-pages", type: "integer" },
+      ],
     },
   });
   await bucket.waitUntilExists({ delayMs: 100, maxWaitMs: 10_000 });
@@ -89,7 +117,10 @@ try {
   }
   line("put", reports.length);
   const q2 = await bucket.Object("reports/q2.txt").load();
-  line("reports/q2.txt after load()", `${q2.contentLength} bytes, ${q2.contentType}, dept=${q2.metadata?.["dept"]}`);
+  line(
+    "reports/q2.txt after load()",
+    `${q2.contentLength} bytes, ${q2.contentType}, dept=${q2.metadata?.["dept"]}`,
+  );
 
   heading("Collections");
   const listed: string[] = [];
@@ -103,7 +134,9 @@ try {
   line("listObjectsV2 without a bucket", page.Contents?.map((o) => o.Key).join(", "));
 
   heading("Metadata search through the query builder");
-  const query = searchKey("x-amz-meta-dept", "string").eq("sales").and(searchKey("x-amz-meta-pages", "integer").gt(10));
+  const query = searchKey("x-amz-meta-dept", "string")
+    .eq("sales")
+    .and(searchKey("x-amz-meta-pages", "integer").gt(10));
   line("query", query);
   for await (const obj of bucket.queryObjects(query, { Sorted: "x-amz-meta-pages" })) {
     line(`  match ${obj.key}`, `${obj.contentLength} bytes, pages=${obj.metadata?.["pages"]}`);
@@ -129,6 +162,15 @@ try {
   } catch (error) {
     line("delete under retention", `refused: ${(error as Error).name}`);
   }
+
+  heading("A managed transfer (multipart, parts sent in parallel)");
+  const size = 48 * 1024 * 1024;
+  const big = bucket.Object("archive/big.bin");
+  const upload = await big.uploadStream(Readable.from(generated(size)), { size, onProgress: progressBar("uploading") });
+  line("uploaded archive/big.bin", `${(upload.size / 2 ** 20).toFixed(0)} MiB in ${upload.parts} parts`);
+  await big.load();
+  line("size after load()", `${big.contentLength} bytes, ETag ${big.eTag}`);
+  await big.delete();
 
   heading("Validation before anything is sent");
   try {
@@ -160,8 +202,8 @@ try {
     line("clean-up failed", `${(error as Error).name}: ${(error as Error).message}`);
   }
   heading("Calls, timed by before-call/after-call handlers");
-  for (const [operation, { count, ms }] of [...calls].sort()) line(operation, `${count} call(s), ${ms.toFixed(1)} ms`);
+  for (const [operation, { count, ms }] of [...calls].sort())
+    line(operation, `${count} call(s), ${ms.toFixed(1)} ms`);
   s3.meta.client.destroy();
   await emulator?.stop();
 }
-

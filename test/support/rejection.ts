@@ -1,4 +1,4 @@
-import { AssertionError } from "node:assert";
+import { AssertionError } from "chai";
 import { S3ServiceException } from "@aws-sdk/client-s3";
 
 /** The error `promise` rejects with; fails the test when it resolves or rejects with a non-Error. */
@@ -9,7 +9,7 @@ export async function rejection(promise: Promise<unknown>): Promise<Error & Reco
     if (error instanceof Error) return error as Error & Record<string, unknown>;
     throw new Error(`rejected with a non-Error: ${String(error)}`, { cause: error });
   }
-  throw new AssertionError({ message: "expected the call to fail, but it succeeded" });
+  throw new AssertionError("expected the call to fail, but it succeeded");
 }
 
 /** The SDK service error `promise` rejects with; any other outcome fails the test. */

@@ -27,6 +27,8 @@ describe("the tour (npm start)", function () {
     expect(stdout).to.not.match(/match reports\/q3\.txt/);
     expect(stdout).to.match(/append offsets\s+8, 18/);
     expect(stdout).to.match(/delete under retention\s+refused/);
+    expect(stdout).to.match(/uploaded archive\/big\.bin\s+48 MiB in 6 parts/);
+    expect(stdout).to.match(/size after load\(\)\s+50331648 bytes/);
     expect(stdout).to.match(/deleted under reports\/\s+3 objects in 1 request/);
     expect(stdout).to.match(/bucket emptied and deleted/);
     expect(stdout).to.not.include("clean-up failed");
