@@ -79,7 +79,17 @@ function record<K extends keyof ResourceMetadata>(key: K, value: ResourceMetadat
   };
 }
 
-/** Reads what the decorators recorded on `target` (its own class only, not its parents). */
+/**
+ * Reads what the decorators recorded on `target` (its own class only, not its parents): what the
+ * resource factory builds from, and what a plugin or test can inspect.
+ *
+ * @example
+ * ```ts
+ * getResourceMetadata(S3Object)?.name; // "Object"
+ * getResourceMetadata(S3Object)?.identifiers; // [{ name: "bucketName" }, { name: "key" }]
+ * Object.keys(getResourceMetadata(Bucket)?.collections ?? {}); // ["multipartUploads", "objectVersions", "objects"]
+ * ```
+ */
 export function getResourceMetadata(target: Decorated): ResourceMetadata | undefined {
   return Reflect.getOwnMetadata(RESOURCE_METADATA, target) as ResourceMetadata | undefined;
 }
@@ -108,7 +118,21 @@ export function resource(service: string, name: string) {
   };
 }
 
-/** The identifiers, in order: positional arguments fill them in this order. */
+/**
+ * The identifiers, in order: positional arguments fill them in this order. Give an
+ * {@link IdentifierDefinition} instead of a name when an attribute of the same name mirrors it.
+ *
+ * @example
+ * ```ts
+ * @resource("s3", "Object")
+ * @identifiers("bucketName", "key")
+ * export class S3Object extends Resource {}
+ * s3.Object("logs", "app.log"); // bucketName "logs", key "app.log"
+ *
+ * // MultipartUploadPart: PartNumber is in ListParts' items too; it stays one `partNumber`
+ * @identifiers("bucketName", "objectKey", "multipartUploadId", { name: "partNumber", memberName: "partNumber" })
+ * ```
+ */
 export function identifiers(...ids: ReadonlyArray<string | IdentifierDefinition>) {
   return record(
     "identifiers",
@@ -116,42 +140,174 @@ export function identifiers(...ids: ReadonlyArray<string | IdentifierDefinition>
   );
 }
 
-/** Attributes: one synchronous getter per member of `operation`'s output (or of the items at `path`). */
+/**
+ * Attributes: one synchronous getter per member of `operation`'s output (or of the items at
+ * `path`), named in camelCase. They read the loaded data and throw {@link ResourceNotLoadedError}
+ * before it is loaded.
+ *
+ * @example
+ * ```ts
+ * @resource("s3", "Object")
+ * @attributes("HeadObject") // obj.contentLength, obj.eTag, obj.metadata, ...
+ * export class S3Object extends Resource {}
+ *
+ * @resource("s3", "ObjectSummary")
+ * @attributes("ListObjectsV2", "Contents") // summary.key, summary.size, summary.lastModified, ...
+ * export class ObjectSummary extends Resource {}
+ * ```
+ */
 export function attributes(operation: S3OperationName, path?: string) {
   return record("shape", path === undefined ? { operation } : { operation, path });
 }
 
-/** How the resource loads its data (`load()` / `reload()`). */
+/**
+ * How the resource loads its data (`load()` / `reload()`). Without it the resource only has data
+ * when it comes from a collection or an action's response.
+ *
+ * @example
+ * ```ts
+ * export const bucketLoad = load("ListBuckets", {}, { path: "Buckets", match: { Name: identifier("name") } });
+ *
+ * @resource("s3", "Bucket")
+ * @identifiers("name")
+ * @attributes("ListBuckets", "Buckets")
+ * @loadWith(bucketLoad)
+ * export class Bucket extends Resource {}
+ *
+ * await s3.Bucket("logs").load();
+ * ```
+ */
 export function loadWith(spec: LoadSpec) {
   return record("load", spec);
 }
 
-/** Actions, by method name. */
+/**
+ * Actions, by method name: each becomes an async method that calls one operation with the
+ * members the spec fills, plus the caller's input.
+ *
+ * @example
+ * ```ts
+ * export const bucketVersioningActions = {
+ *   enable: action("PutBucketVersioning", {
+ *     Bucket: identifier("bucketName"),
+ *     "VersioningConfiguration.Status": constant("Enabled"),
+ *   }),
+ *   put: action("PutBucketVersioning", { Bucket: identifier("bucketName") }),
+ * };
+ *
+ * @resource("s3", "BucketVersioning")
+ * @identifiers("bucketName")
+ * @actions(bucketVersioningActions)
+ * export class BucketVersioning extends Resource {}
+ *
+ * await s3.Bucket("logs").Versioning().enable();
+ * ```
+ */
 export function actions(specs: Readonly<Record<string, ActionSpec>>) {
   return record("actions", specs);
 }
 
-/** Batch actions, by method name: they appear on collections of this resource. */
+/**
+ * Batch actions, by method name: they appear on collections of this resource, not on the
+ * resource itself, and send one request per page of the collection.
+ *
+ * @example
+ * ```ts
+ * @resource("s3", "Object")
+ * @identifiers("bucketName", "key")
+ * @batchActions(objectBatchActions) // { delete: batchAction("DeleteObjects", ...) }
+ * export class S3Object extends Resource {}
+ *
+ * await bucket.objects.filter({ Prefix: "tmp/" }).delete(); // throws BatchError naming refused keys
+ * ```
+ */
 export function batchActions(specs: Readonly<Record<string, BatchActionSpec>>) {
   return record("batchActions", specs);
 }
 
-/** Waiters, by method name (`waitUntilExists`). */
+/**
+ * Waiters, by method name (`waitUntilExists`): each polls a waiter of the client with the
+ * parameters filled from the resource.
+ *
+ * @example
+ * ```ts
+ * export const objectWaiters = {
+ *   waitUntilExists: waiter("ObjectExists", { Bucket: identifier("bucketName"), Key: identifier("key") }),
+ *   waitUntilNotExists: waiter("ObjectNotExists", { Bucket: identifier("bucketName"), Key: identifier("key") }),
+ * };
+ *
+ * @resource("s3", "Object")
+ * @identifiers("bucketName", "key")
+ * @waiters(objectWaiters)
+ * export class S3Object extends Resource {}
+ *
+ * await s3.Object("logs", "app.log").waitUntilExists({ maxWaitMs: 30_000 });
+ * ```
+ */
 export function waiters(specs: Readonly<Record<string, WaiterSpec>>) {
   return record("waiters", specs);
 }
 
-/** Collections (has-many), by property name. */
+/**
+ * Collections (has-many), by property name: lazy, paginated listings whose items become
+ * resources.
+ *
+ * @example
+ * ```ts
+ * @resource("s3", "Bucket")
+ * @identifiers("name")
+ * @collections(bucketCollections) // { objects: collection("ListObjectsV2", ...), objectVersions: ..., multipartUploads: ... }
+ * export class Bucket extends Resource {}
+ *
+ * for await (const summary of s3.Bucket("logs").objects.filter({ Prefix: "2026/" })) {
+ *   console.log(summary.key, summary.size);
+ * }
+ * ```
+ */
 export function collections(specs: Readonly<Record<string, CollectionSpec>>) {
   return record("collections", specs);
 }
 
-/** Sub-resources, by method name (`Object`, `Acl`); they make no request. */
+/**
+ * Sub-resources, by method name (`Object`, `Acl`); they make no request. Identifiers marked
+ * {@link input | input()} become the method's arguments.
+ *
+ * @example
+ * ```ts
+ * export const bucketSubresources = {
+ *   Object: subresource("Object", { bucketName: identifier("name"), key: input() }),
+ *   Versioning: subresource("BucketVersioning", { bucketName: identifier("name") }),
+ * };
+ *
+ * @resource("s3", "Bucket")
+ * @identifiers("name")
+ * @subresources(bucketSubresources)
+ * export class Bucket extends Resource {}
+ *
+ * const obj = s3.Bucket("logs").Object("app.log"); // s3.Object(bucketName='logs', key='app.log')
+ * ```
+ */
 export function subresources(specs: Readonly<Record<string, RelationSpec>>) {
   return record("subresources", specs);
 }
 
-/** References, by property name: resources named by this resource's loaded data. */
+/**
+ * References, by property name: resources named by this resource's loaded data. Reading one
+ * before the data is loaded throws {@link ResourceNotLoadedError}.
+ *
+ * @example
+ * ```ts
+ * // An index entry whose data names the object it describes (the built-in S3 model has none)
+ * @resource("s3", "IndexEntry")
+ * @identifiers("bucketName", "id")
+ * @attributes("ListObjectsV2", "Contents")
+ * @references({ object: reference("Object", { bucketName: identifier("bucketName"), key: data("Key") }) })
+ * export class IndexEntry extends Resource {}
+ *
+ * // entry came from a collection or an action's response, so it has data
+ * await entry.object.get(); // GetObject of the S3Object named by the entry's Key
+ * ```
+ */
 export function references(specs: Readonly<Record<string, RelationSpec>>) {
   return record("references", specs);
 }

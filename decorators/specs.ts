@@ -135,7 +135,23 @@ export function action<
   return { kind: "action", operation, params, resource: options.resource as T };
 }
 
-/** Describes a batch action. */
+/**
+ * Describes a batch action: one request of `operation` per page of a collection, each item
+ * filling its element of the `[]` targets. `options.itemErrors` names the per-item failures of a
+ * successful response; the batch action then throws a {@link BatchError} listing every one.
+ *
+ * @example
+ * ```ts
+ * export const objectBatchActions = {
+ *   delete: batchAction(
+ *     "DeleteObjects",
+ *     { Bucket: identifier("bucketName"), "Delete.Objects[].Key": identifier("key") },
+ *     { itemErrors: "Errors" },
+ *   ),
+ * };
+ * // on a collection of objects: await bucket.objects.filter({ Prefix: "tmp/" }).delete();
+ * ```
+ */
 export function batchAction<Op extends S3OperationName, const P extends ParamMap<Op>>(
   operation: Op,
   params: P,
@@ -144,7 +160,19 @@ export function batchAction<Op extends S3OperationName, const P extends ParamMap
   return { kind: "batchAction", operation, params, ...options };
 }
 
-/** Describes a waiter. */
+/**
+ * Describes a waiter: a waiter of the client (`BucketExists`, `ObjectNotExists`, ...) with the
+ * parameters filled from the resource.
+ *
+ * @example
+ * ```ts
+ * export const bucketWaiters = {
+ *   waitUntilExists: waiter("BucketExists", { Bucket: identifier("name") }),
+ *   waitUntilNotExists: waiter("BucketNotExists", { Bucket: identifier("name") }),
+ * };
+ * // await s3.Bucket("logs").waitUntilExists(); // throws WaiterTimeoutError after maxWaitMs
+ * ```
+ */
 export function waiter<W extends WaiterName, const P extends Readonly<Record<string, ParamSource>>>(
   name: W,
   params: P,
@@ -197,7 +225,17 @@ export function subresource<const T extends string, const I extends Readonly<Rec
   return { kind: "subresource", resource: { type, identifiers } };
 }
 
-/** Describes a reference: a resource whose identifiers come from this resource's loaded data. */
+/**
+ * Describes a reference: a resource whose identifiers come from this resource's loaded data
+ * ({@link data | data()}), or its own identifiers. It takes no {@link input | input()}.
+ *
+ * @example
+ * ```ts
+ * @references({
+ *   object: reference("Object", { bucketName: identifier("bucketName"), key: data("Key") }),
+ * })
+ * ```
+ */
 export function reference<const T extends string>(
   type: T,
   identifiers: Readonly<Record<string, IdentifierValueSource>>,
@@ -205,7 +243,25 @@ export function reference<const T extends string>(
   return { kind: "reference", resource: { type, identifiers } };
 }
 
-/** Describes how a resource loads its data. */
+/**
+ * Describes how a resource loads its data: one call of `operation`, then `options.path` (and
+ * `options.match` for a list) picks the data out of the response, and `options.rename` renames
+ * members on the way in.
+ *
+ * @example
+ * ```ts
+ * // The whole HeadObject output is the object's data
+ * export const objectLoad = load("HeadObject", { Bucket: identifier("bucketName"), Key: identifier("key") });
+ * // The element of ListBuckets' Buckets whose Name is this bucket's name
+ * export const bucketLoad = load("ListBuckets", {}, { path: "Buckets", match: { Name: identifier("name") } });
+ * // HeadObject for a summary, with ContentLength renamed to the listing's Size
+ * export const objectSummaryLoad = load(
+ *   "HeadObject",
+ *   { Bucket: identifier("bucketName"), Key: identifier("key") },
+ *   { rename: { ContentLength: "Size" } },
+ * );
+ * ```
+ */
 export function load<Op extends S3OperationName, const P extends ParamMap<Op>>(
   operation: Op,
   params: P,

@@ -256,7 +256,16 @@ export class Session {
     return resourceClass.create(shared, identifiers, undefined) as ResourceTypeOf<T>;
   }
 
-  /** A readable form without secrets. */
+  /**
+   * A readable form without secrets: never the credentials, so a session can be logged or
+   * serialized safely. `JSON.stringify(session)` uses it.
+   *
+   * @example
+   * ```ts
+   * const session = new Session({ endpoint: "http://127.0.0.1:7480", region: "us-east-1" });
+   * JSON.stringify(session); // '{"region":"us-east-1","endpoint":"http://127.0.0.1:7480"}'
+   * ```
+   */
   toJSON(): { region?: string; endpoint?: string; profile?: string } {
     const { region, endpoint, profile } = this.#options;
     return { region, endpoint, profile };

@@ -66,7 +66,19 @@ export class ObjectScaleResourcesError extends Error {
 
   /**
    * True when `error` is an instance of this class (or of a subclass), including instances created
-   * by another copy of this package.
+   * by another copy of this package. Call it on the class you want to catch: the guard narrows
+   * `error` to that class.
+   *
+   * @example
+   * ```ts
+   * try {
+   *   await bucket.objects.filter({ Prefix: "tmp/" }).delete();
+   * } catch (err) {
+   *   if (BatchError.is(err)) console.error(err.failures); // narrowed to BatchError
+   *   else if (ObjectScaleResourcesError.is(err)) console.error(err.code); // any error of this library
+   *   else throw err; // an SDK error from the server, passed through unchanged
+   * }
+   * ```
    */
   static is<T extends abstract new (...args: never[]) => ObjectScaleResourcesError>(
     this: T,
@@ -122,11 +134,25 @@ export class ValidationError extends ObjectScaleResourcesError {
 
 /**
  * A class-creation hook tried to add a member that already exists on the class being built, or
- * two mixins define the same member.
+ * two mixins define the same member. Raised when the class is built: on the first
+ * `session.client(...)` or `session.resource(...)` after the handler was registered.
+ *
+ * @example
+ * ```ts
+ * session.events.register("creating-client-class.s3", ({ classAttributes }) => {
+ *   classAttributes.putObject = () => {}; // PutObject is already a method of the client
+ * });
+ * try {
+ *   session.client("s3");
+ * } catch (err) {
+ *   // ClassMemberConflictError: Cannot add member "putObject" to S3ServiceClient: it already exists; choose another name
+ *   if (ClassMemberConflictError.is(err)) console.error(err.className, err.member);
+ * }
+ * ```
  */
 export class ClassMemberConflictError extends ObjectScaleResourcesError {
   constructor(
-    /** The class being built, such as `s3.Client` or `s3.Bucket`. */
+    /** The class being built, such as `S3ServiceClient` or `s3.Bucket`. */
     readonly className: string,
     /** The member that already exists. */
     readonly member: string,
@@ -136,9 +162,26 @@ export class ClassMemberConflictError extends ObjectScaleResourcesError {
   }
 }
 
-/** A class definition (or what a hook made of it) cannot be built. */
+/**
+ * A class definition (or what a hook made of it) cannot be built: a `baseClasses[0]` that does not
+ * derive from the default base class, a mixin that is not a class, a class passed to
+ * `registerResources` that is not a resource definition or whose type is already registered.
+ *
+ * @example
+ * ```ts
+ * session.events.register("creating-client-class.s3", ({ baseClasses }) => {
+ *   baseClasses[0] = class NotAClient {}; // must be BaseClient or a subclass of it
+ * });
+ * try {
+ *   session.client("s3");
+ * } catch (err) {
+ *   if (InvalidClassDefinitionError.is(err)) console.error(err.className, err.message);
+ * }
+ * ```
+ */
 export class InvalidClassDefinitionError extends ObjectScaleResourcesError {
   constructor(
+    /** The class that cannot be built, such as `S3ServiceClient` or a validation DTO's name. */
     readonly className: string,
     detail: string,
   ) {
@@ -146,8 +189,25 @@ export class InvalidClassDefinitionError extends ObjectScaleResourcesError {
   }
 }
 
-/** A handler of a synchronous event (such as `creating-client-class`) returned a promise. */
+/**
+ * A handler of a synchronous event (such as `creating-client-class`) returned a promise. Class
+ * creation cannot wait, so the promise would be ignored; do the asynchronous work before
+ * registering.
+ *
+ * @example
+ * ```ts
+ * session.events.register("creating-client-class.s3", (async () => {
+ *   await loadConfig(); // not awaited by anyone: refused
+ * }) as never);
+ * try {
+ *   session.client("s3");
+ * } catch (err) {
+ *   if (AsyncHandlerError.is(err)) console.error(err.eventName); // "creating-client-class.s3"
+ * }
+ * ```
+ */
 export class AsyncHandlerError extends ObjectScaleResourcesError {
+  /** @param eventName - The full name of the synchronous event whose handler returned a promise. */
   constructor(readonly eventName: string) {
     super(
       "ASYNC_HANDLER_IN_SYNC_EVENT",
@@ -157,16 +217,44 @@ export class AsyncHandlerError extends ObjectScaleResourcesError {
   }
 }
 
-/** A registration or unregistration was contradictory (for example counted and uncounted uses of one uniqueId). */
+/**
+ * A registration or unregistration was contradictory (for example counted and uncounted uses of
+ * one uniqueId), or named no valid event. Raised synchronously by `register` and `unregister`,
+ * and by a plugin installed twice on one session with different options.
+ *
+ * @example
+ * ```ts
+ * session.events.register("before-call.s3", audit, { uniqueId: "audit", uniqueIdUsesCount: true });
+ * try {
+ *   session.events.register("before-call.s3", audit, { uniqueId: "audit" }); // uncounted use of a counted id
+ * } catch (err) {
+ *   if (EventRegistrationError.is(err)) console.error(err.message);
+ * }
+ * ```
+ */
 export class EventRegistrationError extends ObjectScaleResourcesError {
   constructor(message: string) {
     super("EVENT_REGISTRATION", message);
   }
 }
 
-/** `session.client(name)` or `session.resource(name)` was asked for a service this library does not know. */
+/**
+ * `session.client(name)` or `session.resource(name)` was asked for a service this library does not
+ * know (also raised by `session.resourceFromJSON` for a JSON naming one).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   session.resourceFromJSON({ service: "sqs", type: "Queue", identifiers: { url: "..." } });
+ * } catch (err) {
+ *   // UnknownServiceError: Unknown service "sqs": expected one of "s3"
+ *   if (UnknownServiceError.is(err)) console.error(err.service);
+ * }
+ * ```
+ */
 export class UnknownServiceError extends ObjectScaleResourcesError {
   constructor(
+    /** The service name that was asked for. */
     readonly service: string,
     known: readonly string[],
   ) {
@@ -174,19 +262,47 @@ export class UnknownServiceError extends ObjectScaleResourcesError {
   }
 }
 
-/** An operation name that the client does not have. */
+/**
+ * An operation name that the client does not have. Raised by {@link BaseClient.call | call()}
+ * (the typed methods cannot name a missing operation), typically for a plugin operation whose
+ * plugin was not installed on the session.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.call("QueryObjects" as never, { Bucket: "logs" }); // objectScale() plugin not installed
+ * } catch (err) {
+ *   if (UnknownOperationError.is(err)) console.error(err.service, err.operation);
+ * }
+ * ```
+ */
 export class UnknownOperationError extends ObjectScaleResourcesError {
   constructor(
+    /** The client's service, such as `s3`. */
     readonly service: string,
+    /** The operation name that was asked for, such as `QueryObjects`. */
     readonly operation: string,
   ) {
     super("UNKNOWN_OPERATION", `The ${service} client has no operation "${operation}"`);
   }
 }
 
-/** A waiter saw a state that can never lead to success (for example an access-denied error). */
+/**
+ * A waiter saw a state that can never lead to success (for example an access-denied error). The
+ * error the waiter's request failed with is the `cause`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.waitFor("BucketExists", { Bucket: "logs" });
+ * } catch (err) {
+ *   if (WaiterFailedError.is(err)) console.error(err.waiter, err.cause); // e.g. an AccessDenied from HeadBucket
+ * }
+ * ```
+ */
 export class WaiterFailedError extends ObjectScaleResourcesError {
   constructor(
+    /** The waiter, such as `BucketExists`. */
     readonly waiter: string,
     reason: string,
     options?: ErrorOptions,
@@ -195,32 +311,78 @@ export class WaiterFailedError extends ObjectScaleResourcesError {
   }
 }
 
-/** A waiter gave up after its maximum wait time. */
+/**
+ * A waiter gave up after its maximum wait time (`maxWaitMs`).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await bucket.waitUntilExists({ maxWaitMs: 30_000, delayMs: 1_000 });
+ * } catch (err) {
+ *   // WaiterTimeoutError: Waiter BucketExists gave up after 31 attempts in 30004 ms
+ *   if (WaiterTimeoutError.is(err)) console.error(err.attempts, err.waitedMs);
+ * }
+ * ```
+ */
 export class WaiterTimeoutError extends ObjectScaleResourcesError {
   constructor(
+    /** The waiter, such as `BucketExists`. */
     readonly waiter: string,
+    /** How long the waiter polled before giving up, in milliseconds. */
     readonly waitedMs: number,
+    /** How many requests the waiter made. */
     readonly attempts: number,
   ) {
     super("WAITER_TIMEOUT", `Waiter ${waiter} gave up after ${attempts} attempts in ${waitedMs} ms`);
   }
 }
 
-/** A paginator saw the server return the token it had just sent, which would loop forever. */
+/**
+ * A paginator saw the server return the token it had just sent, which would loop forever. Raised
+ * while iterating `client.paginate(...)` or a resource collection; the pages already yielded stay
+ * valid.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   for await (const page of client.paginate("ListObjectsV2", { Bucket: "logs" })) handle(page);
+ * } catch (err) {
+ *   if (PaginationError.is(err)) console.error(err.operation, err.token);
+ * }
+ * ```
+ */
 export class PaginationError extends ObjectScaleResourcesError {
   constructor(
+    /** The paginated operation, such as `ListObjectsV2`. */
     readonly operation: string,
+    /** The repeated continuation token(s), as sent. */
     readonly token: string,
   ) {
     super("PAGINATION_LOOP", `${operation} returned the same continuation token twice (${token}); stopping`);
   }
 }
 
-/** An attribute was read before the resource's data was loaded. */
+/**
+ * An attribute was read before the resource's data was loaded. Attributes are synchronous
+ * getters: call `load()` first, or take the resource from a collection or an action's response,
+ * which come with data.
+ *
+ * @example
+ * ```ts
+ * const obj = s3.Object("logs", "app.log");
+ * try {
+ *   console.log(obj.contentLength);
+ * } catch (err) {
+ *   // ResourceNotLoadedError: s3.Object(bucketName='logs', key='app.log').contentLength is not loaded: ...
+ *   if (ResourceNotLoadedError.is(err)) await obj.load();
+ * }
+ * ```
+ */
 export class ResourceNotLoadedError extends ObjectScaleResourcesError {
   constructor(
     /** The resource, in its readable form (`s3.Object(bucketName='b', key='k')`). */
     readonly resource: string,
+    /** The attribute (or member, such as `load()`) that was used, such as `contentLength`. */
     readonly attribute: string,
     canLoad: boolean,
   ) {
@@ -234,10 +396,25 @@ export class ResourceNotLoadedError extends ObjectScaleResourcesError {
   }
 }
 
-/** A resource was created without one of its identifiers. */
+/**
+ * A resource was created without one of its identifiers: a JSON form that lacks one, a
+ * sub-resource or reference whose identifier is neither passed nor found in the parent's data.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   session.resourceFromJSON({ service: "s3", type: "Object", identifiers: { bucketName: "logs" } });
+ * } catch (err) {
+ *   // MissingIdentifierError: s3.Object needs identifier "key": the JSON does not give it
+ *   if (MissingIdentifierError.is(err)) console.error(err.resourceType, err.identifier);
+ * }
+ * ```
+ */
 export class MissingIdentifierError extends ObjectScaleResourcesError {
   constructor(
+    /** The resource type, such as `s3.Object`. */
     readonly resourceType: string,
+    /** The identifier that has no value, such as `key`. */
     readonly identifier: string,
     detail = "it is required",
   ) {
@@ -245,10 +422,25 @@ export class MissingIdentifierError extends ObjectScaleResourcesError {
   }
 }
 
-/** A resource type that is not registered for the service. */
+/**
+ * A resource type that is not registered for the service: a JSON form naming a type that no
+ * definition registered, or a definition referring to one.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   session.resourceFromJSON({ service: "s3", type: "Report", identifiers: { bucketName: "b", key: "k" } });
+ * } catch (err) {
+ *   // UnknownResourceError: No resource type "Report" is registered for service "s3"
+ *   if (UnknownResourceError.is(err)) session.registerResources(Report);
+ * }
+ * ```
+ */
 export class UnknownResourceError extends ObjectScaleResourcesError {
   constructor(
+    /** The service, such as `s3`. */
     readonly service: string,
+    /** The resource type name that was asked for, such as `Report`. */
     readonly resourceType: string,
   ) {
     super("UNKNOWN_RESOURCE", `No resource type "${resourceType}" is registered for service "${service}"`);
@@ -261,18 +453,35 @@ export interface BatchItemFailure {
   readonly item: Readonly<Record<string, unknown>>;
   /** The server's error code, such as `AccessDenied`. */
   readonly code: string | undefined;
+  /** The server's error message, when it sent one. */
   readonly message: string | undefined;
 }
 
 /**
  * Some items of a batch action failed, inside responses that were otherwise successful
  * (DeleteObjects answers 200 and lists per-key errors). Every failed item is listed; nothing is
- * swallowed. `outputs` holds every response received.
+ * swallowed. `outputs` holds every response received. When a request failed outright after others
+ * had reported item failures, its error is the `cause`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await bucket.objects.filter({ Prefix: "tmp/" }).delete();
+ * } catch (err) {
+ *   // BatchError: DeleteObjects: 1 item(s) failed:
+ *   //  - {"Key":"tmp/locked.bin"}: AccessDenied (Access Denied)
+ *   if (!BatchError.is(err)) throw err;
+ *   for (const { item, code } of err.failures) console.error(item.Key, code);
+ * }
+ * ```
  */
 export class BatchError extends ObjectScaleResourcesError {
   constructor(
+    /** The batch operation, such as `DeleteObjects`. */
     readonly operation: string,
+    /** Every item the server refused, in the order reported. */
     readonly failures: readonly BatchItemFailure[],
+    /** Every response received, including the ones that listed failures. */
     readonly outputs: readonly unknown[],
     options?: ErrorOptions,
   ) {
@@ -332,9 +541,20 @@ export class ResourceNotFoundError extends ObjectScaleResourcesError {
  * The server answered successfully but not the way the operation requires: an append without an
  * append offset, say, which means the server is not ObjectScale and treated the request as a plain
  * (overwriting) PUT.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await s3.Object("logs", "app.log").append("line\n");
+ * } catch (err) {
+ *   // UnexpectedResponseError: AppendObject: the server sent no append offset for s3.Object(...): ...
+ *   if (UnexpectedResponseError.is(err)) console.error(err.operation, err.message);
+ * }
+ * ```
  */
 export class UnexpectedResponseError extends ObjectScaleResourcesError {
   constructor(
+    /** The operation whose response was not usable, such as `AppendObject`. */
     readonly operation: string,
     detail: string,
   ) {
@@ -369,6 +589,12 @@ export interface TransferErrorDetails {
  * @example
  * ```ts
  * // TransferError: upload of s3://logs/app.log failed at part 7 (multipart upload 2~abc aborted): InternalError
+ * try {
+ *   await client.uploadFile("./app.log", "logs", "app.log");
+ * } catch (err) {
+ *   if (!TransferError.is(err)) throw err;
+ *   console.error(err.partNumber, err.uploadId, err.uploadAborted, err.cause);
+ * }
  * ```
  */
 export class TransferError extends ObjectScaleResourcesError implements TransferErrorDetails {
@@ -410,7 +636,23 @@ export class TransferError extends ObjectScaleResourcesError implements Transfer
   }
 }
 
-/** A managed transfer was cancelled through its `abortSignal`; `cause` is the signal's reason. */
+/**
+ * A managed transfer was cancelled through its `abortSignal`; `cause` is the signal's reason.
+ * Everything in flight is cancelled and cleaned up (the multipart upload aborted, a partial
+ * download removed) before it is thrown. It is a {@link TransferError}, so check for it first.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * setTimeout(() => controller.abort(), 10_000);
+ * try {
+ *   await client.downloadFile("backups", "db.dump", "./db.dump", { abortSignal: controller.signal });
+ * } catch (err) {
+ *   if (TransferAbortedError.is(err)) console.log("cancelled", err.uploadAborted);
+ *   else throw err;
+ * }
+ * ```
+ */
 export class TransferAbortedError extends TransferError {
   constructor(details: TransferErrorDetails, options?: ErrorOptions) {
     super(details, "aborted by its AbortSignal", options, "TRANSFER_ABORTED");
@@ -420,6 +662,16 @@ export class TransferAbortedError extends TransferError {
 /**
  * What arrived is not what was sent: an ETag that is not the MD5 of the part, a download of the
  * wrong size. Retried per part (`partAttempts`) before it is raised.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.uploadFile("./db.dump", "backups", "db.dump", { partAttempts: 3 });
+ * } catch (err) {
+ *   if (TransferIntegrityError.is(err)) console.error(err.partNumber, err.expected, err.received);
+ *   else throw err;
+ * }
+ * ```
  */
 export class TransferIntegrityError extends TransferError {
   constructor(

@@ -55,11 +55,26 @@ const OPERATIONS = Symbol("objectscale-resources.operations");
 /**
  * Base class of every service client. The concrete class for a service is built once per session
  * by the client factory, which adds one method per operation and fires `creating-client-class`.
+ * Get instances from {@link Session.client | session.client()}; extend the class through that
+ * event (a subclass of `BaseClient` as `baseClasses[0]`, or mixins), not by constructing it.
  *
  * Every call runs, in order: `provide-client-params` (a returned object replaces the params),
  * validation (a {@link ValidationError} before anything is sent), `before-parameter-build`, then
  * the SDK's middleware stack, where `before-call`, `before-sign`, `before-send` and `after-call` /
  * `after-call-error` fire.
+ *
+ * @example
+ * ```ts
+ * session.events.register("creating-client-class.s3", ({ baseClasses }) => {
+ *   baseClasses[0] = class TimedClient extends BaseClient {
+ *     startedAt = Date.now();
+ *   };
+ * });
+ * const client = session.client("s3");
+ * client instanceof BaseClient; // true
+ * await client.putObject({ Bucket: "logs", Key: "a.txt", Body: "hello" });
+ * client.destroy();
+ * ```
  */
 export class BaseClient {
   /** The service, the events, the SDK client. */
@@ -166,7 +181,20 @@ export class BaseClient {
     return waitFor(this, waiter, input, options);
   }
 
-  /** Closes the SDK client's sockets. The client must not be used afterwards. */
+  /**
+   * Closes the SDK client's sockets. The client must not be used afterwards. Call it when you are
+   * done with a client, so open keep-alive connections do not keep the process running.
+   *
+   * @example
+   * ```ts
+   * const client = session.client("s3");
+   * try {
+   *   await client.putObject({ Bucket: "logs", Key: "a.txt", Body: "hello" });
+   * } finally {
+   *   client.destroy();
+   * }
+   * ```
+   */
   destroy(): void {
     this.meta.sdk.destroy();
   }

@@ -32,6 +32,16 @@ export class ResourceRegistry {
    * @throws {@link InvalidClassDefinitionError} when a class does not extend {@link Resource}, has
    *   no `@resource(service, name)`, or names a type already registered for its service (or twice
    *   in this call).
+   *
+   * @example
+   * ```ts
+   * @resource("s3", "Report")
+   * @identifiers("bucketName", "key")
+   * class Report extends Resource {}
+   *
+   * registry.register(Report);
+   * registry.register(Report); // throws InvalidClassDefinitionError: each type is registered once
+   * ```
    */
   register(...definitions: readonly ResourceDefinitionClass[]): void {
     const added: Array<[string, string, ResourceDefinitionClass]> = [];
@@ -57,22 +67,55 @@ export class ResourceRegistry {
     }
   }
 
-  /** The definition of `service`'s type `name`, if registered. */
+  /**
+   * The definition of `service`'s type `name`, if registered. `name` is the type name given to
+   * `@resource` (`"Object"`), not the class name (`S3Object`).
+   *
+   * @example
+   * ```ts
+   * registry.get("s3", "Report"); // Report
+   * registry.get("s3", "Nope"); // undefined
+   * ```
+   */
   get(service: string, name: string): ResourceDefinitionClass | undefined {
     return this.#services.get(service)?.get(name);
   }
 
-  /** The type names registered for `service`, in registration order. */
+  /**
+   * The type names registered for `service`, in registration order.
+   *
+   * @example
+   * ```ts
+   * registry.names("s3"); // ["Report"] on a registry that only had Report registered
+   * ```
+   */
   names(service: string): readonly string[] {
     return [...(this.#services.get(service)?.keys() ?? [])];
   }
 
-  /** The services with at least one registered type. */
+  /**
+   * The services with at least one registered type.
+   *
+   * @example
+   * ```ts
+   * new ResourceRegistry().services(); // []
+   * ```
+   */
   services(): readonly string[] {
     return [...this.#services.keys()];
   }
 
-  /** A number that grows whenever a type of `service` is registered. */
+  /**
+   * A number that grows whenever a type of `service` is registered, so a cache of classes built
+   * from the registry can tell that it is stale.
+   *
+   * @example
+   * ```ts
+   * const before = registry.generation("s3");
+   * registry.register(Report);
+   * registry.generation("s3") > before; // true
+   * ```
+   */
   generation(service: string): number {
     return this.#generations.get(service) ?? 0;
   }

@@ -206,7 +206,17 @@ export class ObjectScaleEmulator {
     return this.#log.snapshot();
   }
 
-  /** Forgets the recorded requests. */
+  /**
+   * Forgets the recorded requests, so a test can look at {@link ObjectScaleEmulator.requests}
+   * from a known point. The stored buckets and objects stay.
+   *
+   * @example
+   * ```ts
+   * emu.clearRequests();
+   * await s3.send(new HeadBucketCommand({ Bucket: "logs" }));
+   * emu.requests.map((r) => r.operation); // ["HeadBucket"]
+   * ```
+   */
   clearRequests(): void {
     this.#log.clear();
   }
@@ -243,18 +253,57 @@ export class ObjectScaleEmulator {
     };
   }
 
-  /** A snapshot of a bucket's state (ECS options, versioning, counts), or `undefined` when it does not exist. */
+  /**
+   * A snapshot of a bucket's state (ECS options, versioning, counts), or `undefined` when it does
+   * not exist. It reads the server's state directly, without a request, so it is not logged.
+   *
+   * @param name - The bucket's name.
+   * @param namespace - The namespace the bucket is in; the emulator's {@link ObjectScaleEmulator.namespace} when omitted.
+   *
+   * @example
+   * ```ts
+   * await s3.send(new CreateBucketCommand({ Bucket: "logs" }));
+   * await s3.send(new PutObjectCommand({ Bucket: "logs", Key: "a.txt", Body: "hi" }));
+   * emu.describeBucket("logs")?.keyCount; // 1
+   * emu.describeBucket("nope"); // undefined
+   * ```
+   */
   describeBucket(name: string, namespace = this.namespace): BucketDescription | undefined {
     const bucket = this.#state.store.find(namespace, name);
     return bucket && describeBucket(bucket);
   }
 
-  /** Deletes every bucket and object, keeping the server, its settings and the request log. */
+  /**
+   * Deletes every bucket and object, keeping the server, its settings and the request log: a
+   * cheap way to isolate tests that share one emulator.
+   *
+   * @example
+   * ```ts
+   * let emu: ObjectScaleEmulator;
+   * before(async () => (emu = await ObjectScaleEmulator.start()));
+   * afterEach(() => emu.reset());
+   * after(() => emu.stop());
+   * ```
+   */
   reset(): void {
     this.#state.store.clear();
   }
 
-  /** Stops listening, closes open connections, cancels background tasks and frees all data. Idempotent. */
+  /**
+   * Stops listening, closes open connections, cancels background tasks and frees all data.
+   * Idempotent: every call returns the same promise. `await using` calls it for you.
+   *
+   * @example
+   * ```ts
+   * const emu = await ObjectScaleEmulator.start();
+   * try {
+   *   const s3 = new S3Client(emu.clientConfig());
+   *   await s3.send(new CreateBucketCommand({ Bucket: "logs" }));
+   * } finally {
+   *   await emu.stop();
+   * }
+   * ```
+   */
   stop(): Promise<void> {
     this.#stopping ??= new Promise<void>((resolve) => {
       this.#state.dispose();

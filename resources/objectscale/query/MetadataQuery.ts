@@ -146,7 +146,16 @@ export class MetadataQuery {
     return write(this.node, options.quote ?? "'", false);
   }
 
-  /** The expression with the default options of {@link MetadataQuery.format}. */
+  /**
+   * The expression with the default options of {@link MetadataQuery.format} (single-quoted
+   * strings): what is sent as the query of a metadata search.
+   *
+   * @example
+   * ```ts
+   * const q = searchKey("Size").gt(1024).and(searchKey("x-amz-meta-dept", "string").eq("sales"));
+   * String(q); // "Size>1024 and x-amz-meta-dept=='sales'"
+   * ```
+   */
   toString(): string {
     return this.format();
   }

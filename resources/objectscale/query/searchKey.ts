@@ -60,7 +60,9 @@ export function isSearchKeyName(name: unknown): name is SystemSearchKeyName | Us
  * ```
  */
 export class SearchKey<T extends SearchDatatype = SearchDatatype> {
+  /** The key's name, such as `Size` or `x-amz-meta-dept`. */
   readonly name: string;
+  /** The datatype the key is indexed with; values are checked against it. */
   readonly datatype: T;
 
   /** @throws {@link ValidationError} for a bad name or datatype; prefer {@link searchKey}. */
@@ -75,6 +77,13 @@ export class SearchKey<T extends SearchDatatype = SearchDatatype> {
    *
    * @throws {@link ValidationError} for an operator outside the grammar (`!=`) or a value the
    *   datatype cannot express (NaN, an invalid Date, a string holding both quote characters).
+   *
+   * @example
+   * ```ts
+   * const op: SearchOperator = wantAtLeast ? ">=" : "<";
+   * searchKey("Size").compare(op, 1024).toString(); // "Size>=1024" or "Size<1024"
+   * searchKey("Size").compare("!=" as SearchOperator, 0); // throws ValidationError
+   * ```
    */
   compare(operator: SearchOperator, value: SearchValueTypes[T]): MetadataQuery {
     if (!SEARCH_OPERATORS.includes(operator)) {
@@ -90,27 +99,67 @@ export class SearchKey<T extends SearchDatatype = SearchDatatype> {
     return new MetadataQuery({ kind: "condition", key: this.name, datatype: this.datatype, operator, value });
   }
 
-  /** `key==value`. @throws {@link ValidationError} as {@link SearchKey.compare}. */
+  /**
+   * `key==value`: objects whose value of this key equals `value`.
+   *
+   * @example
+   * ```ts
+   * searchKey("x-amz-meta-dept", "string").eq("sales").toString(); // "x-amz-meta-dept=='sales'"
+   * ```
+   * @throws {@link ValidationError} as {@link SearchKey.compare}.
+   */
   eq(value: SearchValueTypes[T]): MetadataQuery {
     return this.compare("==", value);
   }
 
-  /** `key>value`. @throws {@link ValidationError} as {@link SearchKey.compare}. */
+  /**
+   * `key>value`: objects whose value of this key is greater than `value`.
+   *
+   * @example
+   * ```ts
+   * searchKey("Size").gt(1_000_000).toString(); // "Size>1000000"
+   * ```
+   * @throws {@link ValidationError} as {@link SearchKey.compare}.
+   */
   gt(value: SearchValueTypes[T]): MetadataQuery {
     return this.compare(">", value);
   }
 
-  /** `key>=value`. @throws {@link ValidationError} as {@link SearchKey.compare}. */
+  /**
+   * `key>=value`: objects whose value of this key is at least `value`.
+   *
+   * @example
+   * ```ts
+   * searchKey("x-amz-meta-amount", "decimal").ge("99.50").toString(); // "x-amz-meta-amount>=99.50"
+   * ```
+   * @throws {@link ValidationError} as {@link SearchKey.compare}.
+   */
   ge(value: SearchValueTypes[T]): MetadataQuery {
     return this.compare(">=", value);
   }
 
-  /** `key<value`. @throws {@link ValidationError} as {@link SearchKey.compare}. */
+  /**
+   * `key<value`: objects whose value of this key is less than `value`.
+   *
+   * @example
+   * ```ts
+   * searchKey("CreateTime").lt(new Date("2024-01-01T00:00:00Z")).toString(); // "CreateTime<2024-01-01T00:00:00Z"
+   * ```
+   * @throws {@link ValidationError} as {@link SearchKey.compare}.
+   */
   lt(value: SearchValueTypes[T]): MetadataQuery {
     return this.compare("<", value);
   }
 
-  /** `key<=value`. @throws {@link ValidationError} as {@link SearchKey.compare}. */
+  /**
+   * `key<=value`: objects whose value of this key is at most `value`.
+   *
+   * @example
+   * ```ts
+   * searchKey("x-amz-meta-retries", "integer").le(3).toString(); // "x-amz-meta-retries<=3"
+   * ```
+   * @throws {@link ValidationError} as {@link SearchKey.compare}.
+   */
   le(value: SearchValueTypes[T]): MetadataQuery {
     return this.compare("<=", value);
   }
@@ -120,6 +169,15 @@ export class SearchKey<T extends SearchDatatype = SearchDatatype> {
    * idiom from Dell's tests, `key<='' or key>=''`.
    *
    * @throws {@link ValidationError} for a key that is not a string key.
+   *
+   * @example
+   * ```ts
+   * searchKey("x-amz-meta-dept", "string").exists().toString();
+   * // "x-amz-meta-dept<='' or x-amz-meta-dept>=''"
+   * for await (const summary of bucket.queryObjects(searchKey("x-amz-meta-dept", "string").exists())) {
+   *   console.log(summary.key);
+   * }
+   * ```
    */
   exists(): MetadataQuery {
     if (this.datatype !== "string") {
