@@ -12,6 +12,7 @@ import { runClientBench } from "./client.bench.js";
 import { runEventsBench } from "./events.bench.js";
 import { printTable, type BenchRow } from "./report.js";
 import { runResourceCreationBench, runResourcesS3Bench } from "./resources.bench.js";
+import { runTransferBench } from "./transfer.bench.js";
 import { runValidationBench } from "./validation.bench.js";
 
 process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] = "true";
@@ -23,6 +24,7 @@ const suites: Array<[name: string, run: () => Promise<BenchRow[]>, needsServer?:
   ["client", runClientBench],
   ["resources (creation)", runResourceCreationBench],
   ["resources on S3 (iteration, batch delete)", runResourcesS3Bench, true],
+  ["transfers on S3 (uploadFile, downloadFile)", runTransferBench, true],
 ];
 const rows: BenchRow[] = [];
 for (const [name, run, needsServer] of suites) {
