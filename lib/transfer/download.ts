@@ -231,6 +231,9 @@ async function fetchRanges(
  * GetObject of one range (or the whole object). With a sink, each chunk is written at its offset
  * as it arrives; without, the chunks are returned. Checks the length, and the MD5 when given.
  */
+/** Bytes gathered before one positional write of a downloaded range. */
+const WRITE_BATCH_BYTES = 1024 * 1024;
+
 async function getRange(
   job: DownloadJob,
   head: Head,
@@ -255,6 +258,17 @@ async function getRange(
   const hash: Hash | undefined = expectedMd5 !== undefined ? createHash("md5") : undefined;
   const kept: Uint8Array[] = [];
   let received = 0;
+  // Socket chunks are small (16-64 KiB); writing each on its own means many positional writes
+  // competing for libuv's few file-system threads. Gather about a MiB per write instead.
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    if (sink === undefined || pendingBytes === 0) return;
+    const data = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+    await sink(data, start + received - pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+  };
   for await (const chunk of body ?? []) {
     if (received + chunk.length > expected)
       throw new Mismatch(
@@ -263,11 +277,17 @@ async function getRange(
         `more than ${received + chunk.length - 1} bytes`,
       );
     hash?.update(chunk);
-    if (sink !== undefined) await sink(chunk, start + received);
-    else kept.push(chunk);
     received += chunk.length;
+    if (sink !== undefined) {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= WRITE_BATCH_BYTES) await flush();
+    } else {
+      kept.push(chunk);
+    }
     report(chunk.length);
   }
+  await flush();
   if (received !== expected)
     throw new Mismatch(`length of ${describe(range)}`, String(expected), String(received));
   const digest = hash?.digest("hex");

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { setMaxListeners } from "node:events";
 
 /** The part a worker was busy with when it failed. @internal */
 export class PartFailure extends Error {
@@ -31,6 +32,9 @@ export async function runBounded<T>(
 ): Promise<void> {
   const stop = new AbortController();
   const shared = signal === undefined ? stop.signal : AbortSignal.any([signal, stop.signal]);
+  // Every request in flight (and the SDK's HTTP handler for each) listens on this one signal:
+  // more than Node's default of 10 listeners is expected here, not a leak.
+  setMaxListeners(Math.max(10, concurrency * 4), shared);
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   const fail = (error: unknown): void => {
