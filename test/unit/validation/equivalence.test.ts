@@ -176,9 +176,17 @@ describe("the compiled validator and class-validator's own executor", () => {
      * structure belongs is "an object" to the compiled validator but a generic "unknown value" to
      * class-validator, and an `undefined` list element, which class-validator skips, is reported.
      */
+    // class-transformer drops or mangles keys named like Object.prototype members (`toString`,
+    // `valueOf`, `__proto__`), so the reference executor cannot be compared on them.
+    const hasPrototypeKey = (v: unknown): boolean =>
+      typeof v === "object" &&
+      v !== null &&
+      (Array.isArray(v)
+        ? v.some(hasPrototypeKey)
+        : Object.entries(v).some(([k, child]) => k in Object.prototype || hasPrototypeKey(child)));
     const json = fc.oneof(
       { depthSize: "small" },
-      fc.jsonValue({ maxDepth: 2 }),
+      fc.jsonValue({ maxDepth: 2 }).filter((v) => !hasPrototypeKey(v)),
       fc.string({ maxLength: 5 }),
       fc.integer({ min: -2, max: 10_002 }),
       fc.constant(undefined),
@@ -191,7 +199,6 @@ describe("the compiled validator and class-validator's own executor", () => {
         arb,
         json.filter((v) => v !== undefined),
       );
-    // class-transformer drops keys named like Object.prototype members (`valueOf`, `__proto__`).
     const metadataName = fc.string().filter((name) => !(name in Object.prototype));
     const entry = fc.record(
       { Key: member(fc.string({ maxLength: 3 })), VersionId: scalar, Size: scalar },
