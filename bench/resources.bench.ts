@@ -25,11 +25,8 @@
  *
  * @module
  */
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { Agent } from "node:http";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import {
   CreateBucketCommand,
   DeleteObjectsCommand,
@@ -37,11 +34,10 @@ import {
   PutObjectCommand,
   S3Client,
   paginateListObjectsV2,
-  type S3ClientConfig,
 } from "@aws-sdk/client-s3";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import { Session } from "../index.js";
 import { median, printTable, type BenchRow } from "./report.js";
+import { clientConfig, newSession, runBoto3, serverEnv, type ServerEnv } from "./s3Server.js";
 
 const env = process.env;
 const KEYS = Number(env["BENCH_KEYS"] ?? 100_000);
@@ -52,87 +48,14 @@ const SEED_CONCURRENCY = Number(env["BENCH_SEED_CONCURRENCY"] ?? 64);
 const CREATE_ROUNDS = Number(env["BENCH_CREATE_ROUNDS"] ?? 15);
 const CREATE_BATCH = Number(env["BENCH_CREATE_BATCH"] ?? 100_000);
 const PAGE_SIZE = 1000;
-const PYTHON = env["BENCH_PYTHON"] ?? "/usr/bin/python3";
 const BOTO3_SCRIPT = fileURLToPath(new URL("../../bench/boto3/resources_bench.py", import.meta.url));
 
 // ---------------------------------------------------------------------------------------------
 // Server, clients, boto3.
 
-/** Where the S3 server is and how to sign for it. */
-export interface ServerEnv {
-  readonly endpoint: string;
-  readonly region: string;
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly forcePathStyle: boolean;
-}
-
-/** The S3 server named by the environment (what `scripts/ceph-rgw.sh env` exports), if any. */
-function serverEnv(): ServerEnv | undefined {
-  const endpoint = env["AWS_ENDPOINT_URL"];
-  if (endpoint === undefined || endpoint === "") return undefined;
-  const pathStyle = env["AWS_S3_FORCE_PATH_STYLE"]?.toLowerCase();
-  return {
-    endpoint,
-    region: env["AWS_REGION"] ?? "us-east-1",
-    accessKeyId: env["AWS_ACCESS_KEY_ID"] ?? "",
-    secretAccessKey: env["AWS_SECRET_ACCESS_KEY"] ?? "",
-    forcePathStyle: pathStyle !== "false" && pathStyle !== "0",
-  };
-}
-
-/** Client settings shared by the raw SDK and the session, so both sides send the same requests. */
-function clientConfig(server: ServerEnv): S3ClientConfig & { forcePathStyle: boolean } {
-  return {
-    endpoint: server.endpoint,
-    region: server.region,
-    credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
-    forcePathStyle: server.forcePathStyle,
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED",
-  };
-}
-
-/** A session with the same settings as {@link clientConfig}. */
-function newSession(server: ServerEnv): Session {
-  return new Session({
-    endpoint: server.endpoint,
-    region: server.region,
-    credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
-    forcePathStyle: server.forcePathStyle,
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED",
-  });
-}
-
-const execFileAsync = promisify(execFile);
-
 /** Runs one boto3 benchmark; `undefined` (with the reason on stderr) when Python or boto3 cannot run. */
-async function boto3<T>(
-  command: Record<string, unknown>,
-  server: ServerEnv | undefined,
-): Promise<T | undefined> {
-  if (!existsSync(PYTHON)) {
-    process.stderr.write(`  boto3 skipped: ${PYTHON} not found\n`);
-    return undefined;
-  }
-  const full = {
-    ...command,
-    endpoint: server?.endpoint ?? "http://127.0.0.1:7480",
-    region: server?.region ?? "us-east-1",
-    access_key: server?.accessKeyId || "bench",
-    secret_key: server?.secretAccessKey || "bench",
-  };
-  try {
-    const { stdout } = await execFileAsync(PYTHON, [BOTO3_SCRIPT, JSON.stringify(full)], {
-      maxBuffer: 16 << 20,
-      timeout: 30 * 60_000,
-    });
-    return JSON.parse(stdout) as T;
-  } catch (error) {
-    process.stderr.write(`  boto3 skipped: ${(error as Error).message.split("\n").slice(0, 3).join(" ")}\n`);
-    return undefined;
-  }
+function boto3<T>(command: Record<string, unknown>, server: ServerEnv | undefined): Promise<T | undefined> {
+  return runBoto3<T>(BOTO3_SCRIPT, command, server);
 }
 
 // ---------------------------------------------------------------------------------------------

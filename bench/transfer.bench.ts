@@ -30,16 +30,14 @@
  *
  * @module
  */
-import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, open, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
@@ -47,11 +45,10 @@ import {
   HeadObjectCommand,
   PutObjectCommand,
   S3Client,
-  type S3ClientConfig,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { Session } from "../index.js";
 import { median, printTable, type BenchRow } from "./report.js";
+import { clientConfig, newSession, runBoto3, serverEnv, type ServerEnv } from "./s3Server.js";
 
 const env = process.env;
 const MIB = 1024 * 1024;
@@ -61,44 +58,10 @@ const ROUNDS = Number(env["BENCH_TRANSFER_ROUNDS"] ?? 3);
 const PART_SIZE = 8 * MIB;
 const QUEUE_SIZE = 10;
 const BUCKET = "bench-transfer";
-const PYTHON = env["BENCH_PYTHON"] ?? "/usr/bin/python3";
 const BOTO3_SCRIPT = fileURLToPath(new URL("../../bench/boto3/transfer_bench.py", import.meta.url));
 
 // ---------------------------------------------------------------------------------------------
-// Server, clients, boto3 (the same settings as resources.bench.ts).
-
-interface ServerEnv {
-  readonly endpoint: string;
-  readonly region: string;
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly forcePathStyle: boolean;
-}
-
-function serverEnv(): ServerEnv | undefined {
-  const endpoint = env["AWS_ENDPOINT_URL"];
-  if (endpoint === undefined || endpoint === "") return undefined;
-  const pathStyle = env["AWS_S3_FORCE_PATH_STYLE"]?.toLowerCase();
-  return {
-    endpoint,
-    region: env["AWS_REGION"] ?? "us-east-1",
-    accessKeyId: env["AWS_ACCESS_KEY_ID"] ?? "",
-    secretAccessKey: env["AWS_SECRET_ACCESS_KEY"] ?? "",
-    forcePathStyle: pathStyle !== "false" && pathStyle !== "0",
-  };
-}
-
-/** Client settings shared by the raw SDK and the session, so both sides send the same requests. */
-function clientConfig(server: ServerEnv): S3ClientConfig & { forcePathStyle: boolean } {
-  return {
-    endpoint: server.endpoint,
-    region: server.region,
-    credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
-    forcePathStyle: server.forcePathStyle,
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED",
-  };
-}
+// boto3.
 
 interface Boto3Transfer {
   seconds: number;
@@ -110,34 +73,14 @@ interface Boto3Transfer {
 /** Thrown by a boto3 variant when Python or boto3 cannot run here; its rows are left out. */
 class SkipVariant extends Error {}
 
-const execFileAsync = promisify(execFile);
 let boto3Info: Boto3Transfer | undefined;
 
 /** Runs one boto3 transfer and returns its seconds; {@link SkipVariant} when Python or boto3 cannot run. */
 async function boto3(server: ServerEnv, command: Record<string, unknown>): Promise<number> {
-  if (!existsSync(PYTHON)) {
-    process.stderr.write(`  boto3 skipped: ${PYTHON} not found\n`);
-    throw new SkipVariant();
-  }
-  const full = {
-    ...command,
-    endpoint: server.endpoint,
-    region: server.region,
-    access_key: server.accessKeyId,
-    secret_key: server.secretAccessKey,
-  };
-  let stdout: string;
-  try {
-    ({ stdout } = await execFileAsync(PYTHON, [BOTO3_SCRIPT, JSON.stringify(full)], {
-      maxBuffer: 1 << 20,
-      timeout: 30 * 60_000,
-    }));
-  } catch (error) {
-    process.stderr.write(`  boto3 skipped: ${(error as Error).message.split("\n").slice(0, 3).join(" ")}\n`);
-    throw new SkipVariant();
-  }
-  boto3Info = JSON.parse(stdout) as Boto3Transfer;
-  return boto3Info.seconds;
+  const result = await runBoto3<Boto3Transfer>(BOTO3_SCRIPT, command, server);
+  if (result === undefined) throw new SkipVariant();
+  boto3Info = result;
+  return result.seconds;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -240,14 +183,7 @@ export async function runTransferBench(): Promise<BenchRow[]> {
   }
   if (ROUNDS <= 0) return [];
   const raw = new S3Client(clientConfig(server));
-  const session = new Session({
-    endpoint: server.endpoint,
-    region: server.region,
-    credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
-    forcePathStyle: server.forcePathStyle,
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED",
-  });
+  const session = newSession(server);
   const ours = session.client("s3");
   const dir = await mkdtemp(join(env["BENCH_TRANSFER_DIR"] ?? tmpdir(), "bench-transfer-"));
   const run = Date.now().toString(36);

@@ -21,14 +21,13 @@ Only the timed section is measured: interpreter start-up, ``import boto3`` and t
 session and the resource are not. Debian's python3-boto3 (1.26) ignores AWS_ENDPOINT_URL, hence
 the explicit ``endpoint_url``; run it with /usr/bin/python3, not a pyenv shim.
 """
-import json
 import os
 import sys
 import time
 import timeit
 
 import boto3
-from botocore.config import Config
+from common import connection, main
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -39,15 +38,7 @@ def rss():
 
 
 def make_resource(cmd):
-    session = boto3.session.Session()
-    return session.resource(
-        "s3",
-        endpoint_url=cmd.get("endpoint", "http://127.0.0.1:7480"),
-        region_name=cmd.get("region", "us-east-1"),
-        aws_access_key_id=cmd.get("access_key", "bench"),
-        aws_secret_access_key=cmd.get("secret_key", "bench"),
-        config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 3, "mode": "standard"}),
-    )
+    return boto3.session.Session().resource("s3", **connection(cmd))
 
 
 def bench_create(cmd):
@@ -108,22 +99,5 @@ def bench_delete(cmd):
 BENCHES = {"create": bench_create, "iterate": bench_iterate, "delete": bench_delete}
 
 
-def main():
-    if len(sys.argv) != 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    cmd = json.loads(sys.argv[1])
-    run = BENCHES.get(cmd.get("bench"))
-    if run is None:
-        print(f"unknown bench {cmd.get('bench')!r}; expected one of {sorted(BENCHES)}", file=sys.stderr)
-        return 2
-    result = run(cmd)
-    result["boto3"] = boto3.__version__
-    result["python"] = sys.version.split()[0]
-    json.dump(result, sys.stdout)
-    print()
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(BENCHES, __doc__))
