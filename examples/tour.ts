@@ -41,10 +41,17 @@ function* generated(size: number): Generator<Buffer> {
     yield chunk.subarray(0, Math.min(chunk.length, size - sent));
 }
 
-/** A progress bar on a terminal; nothing when the output is not one (CI logs, pipes). */
+/**
+ * A progress bar on a terminal, redrawn at most every 50 ms (progress arrives per 64 KiB sent);
+ * nothing when the output is not one (CI logs, pipes).
+ */
 function progressBar(label: string) {
+  let drawn = 0;
   return ({ bytes, total, rate }: { bytes: number; total: number | undefined; rate: number }) => {
     if (!process.stdout.isTTY || total === undefined || total === 0) return;
+    const now = performance.now();
+    if (bytes < total && now - drawn < 50) return;
+    drawn = now;
     const width = 30;
     const done = Math.round((bytes / total) * width);
     const mb = (n: number) => (n / 1e6).toFixed(1);

@@ -13,6 +13,7 @@ import {
 } from "./requestEvents.js";
 import type { CallOptions, S3ClientInput, S3ClientOutput, S3OperationName, S3Output } from "./s3/types.js";
 import { paginate, type PaginatedOperation, type PaginateOptions } from "./s3/paginators.js";
+import { addSendProgressMiddleware } from "./sendProgress.js";
 import {
   waitFor,
   type WaiterName,
@@ -136,9 +137,15 @@ export class BaseClient {
         context,
       });
     }
+    let handlerOptions = options;
+    if (options?.onSendProgress !== undefined) {
+      const { onSendProgress, ...rest } = options;
+      addSendProgressMiddleware(command.middlewareStack, onSendProgress);
+      handlerOptions = rest;
+    }
     // The command classes come from a table keyed by name, so the SDK's per-command overloads cannot apply.
     const sdk = this.meta.sdk as unknown as { send(command: object, options?: CallOptions): Promise<unknown> };
-    return sdk.send(command, options) as Promise<S3ClientOutput<Op>>;
+    return sdk.send(command, handlerOptions) as Promise<S3ClientOutput<Op>>;
   }
 
   /**

@@ -88,10 +88,12 @@ export class MultipartWriter {
           ContentLength: data.length,
           ContentMD5: digest.toString("base64"),
         };
-        const output = await this.#client.uploadPart(input, options);
-        if (this.#checkEtags) checkEtag(`ETag of part ${partNumber}`, output.ETag, digest.toString("hex"));
-        this.#parts.set(partNumber, { PartNumber: partNumber, ETag: output.ETag });
-        this.#md5s.set(partNumber, digest);
+        await takeBackOnFailure(options, async (call) => {
+          const output = await this.#client.uploadPart(input, call);
+          if (this.#checkEtags) checkEtag(`ETag of part ${partNumber}`, output.ETag, digest.toString("hex"));
+          this.#parts.set(partNumber, { PartNumber: partNumber, ETag: output.ETag });
+          this.#md5s.set(partNumber, digest);
+        });
       });
     } catch (error) {
       throw new PartFailure(partNumber, { cause: error });
@@ -109,6 +111,7 @@ export class MultipartWriter {
     copySource: string,
     range: string,
     sourceEtag: string | undefined,
+    sourceEtagIsMd5: boolean,
     attempts: number,
     options: CallOptions & { abortSignal: AbortSignal },
   ): Promise<void> {
@@ -128,6 +131,11 @@ export class MultipartWriter {
         const etag = output.CopyPartResult?.ETag;
         if (etag === undefined) throw new Error(`UploadPartCopy of part ${partNumber} returned no ETag`);
         this.#parts.set(partNumber, { PartNumber: partNumber, ETag: etag });
+        // A copied part's ETag is the MD5 of the bytes copied (unless the source is encrypted with
+        // KMS or a customer key): `complete` then checks the parts were assembled as copied.
+        const hex = unquote(etag);
+        if (sourceEtagIsMd5 && hex !== undefined && /^[0-9a-f]{32}$/i.test(hex))
+          this.#md5s.set(partNumber, Buffer.from(hex, "hex"));
       });
     } catch (error) {
       throw new PartFailure(partNumber, { cause: error });
@@ -135,8 +143,9 @@ export class MultipartWriter {
   }
 
   /**
-   * CompleteMultipartUpload with every part in order; for uploaded (not copied) parts, checks the
-   * object's ETag against the MD5 of the parts' MD5s.
+   * CompleteMultipartUpload with every part in order; when every part's MD5 is known (uploaded
+   * parts, and parts copied from an unencrypted source), checks the object's ETag against the MD5
+   * of the parts' MD5s.
    *
    * @throws Error when a part is missing, a {@link Mismatch} when the ETag differs.
    */
@@ -204,5 +213,34 @@ export class MultipartWriter {
     } catch (error) {
       return { aborted: false, error };
     }
+  }
+}
+
+/**
+ * Runs one attempt of a body upload whose bytes go to `options.onSendProgress`, and takes back what
+ * it reported when the attempt fails after the request succeeded (a wrong ETag, say), so that a
+ * retried part is never counted twice. (Failed SDK attempts take back their own bytes.)
+ *
+ * @internal
+ */
+export async function takeBackOnFailure<T>(
+  options: CallOptions,
+  attempt: (options: CallOptions) => Promise<T>,
+): Promise<T> {
+  const report = options.onSendProgress;
+  if (report === undefined) return attempt(options);
+  let reported = 0;
+  const counted = {
+    ...options,
+    onSendProgress: (bytes: number) => {
+      reported += bytes;
+      report(bytes);
+    },
+  };
+  try {
+    return await attempt(counted);
+  } catch (error) {
+    if (reported !== 0) report(-reported);
+    throw error;
   }
 }

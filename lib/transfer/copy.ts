@@ -8,7 +8,7 @@ import type { HeadObjectCommandOutput } from "@aws-sdk/client-s3";
 import type { S3ServiceClient } from "../client/ClientFactory.js";
 import { planParts, resolveTransferConfig } from "./config.js";
 import { transferFailure } from "./failure.js";
-import { Mismatch } from "./integrity.js";
+import { checkEtag, etagIsMd5, Mismatch, unquote } from "./integrity.js";
 import { MultipartWriter } from "./MultipartWriter.js";
 import {
   callOptions,
@@ -63,6 +63,7 @@ export async function copy(
     const size = head.ContentLength ?? 0;
     const progress = new Progress(client.meta.events, target, size, options.onProgress);
     const replacing = params.Metadata !== undefined || params.ContentType !== undefined;
+    const sourceIsMd5 = etagIsMd5(head);
     if (size < config.multipartThreshold) {
       const output = await client.copyObject(
         {
@@ -75,8 +76,12 @@ export async function copy(
         },
         call,
       );
-      progress.add(size);
       const etag = output.CopyObjectResult?.ETag;
+      // A one-request copy of a plain-MD5 object has the source's ETag: the server copied what HeadObject saw.
+      const sourceMd5 = unquote(head.ETag);
+      if (sourceIsMd5 && etagIsMd5(params) && sourceMd5 !== undefined && /^[0-9a-f]{32}$/i.test(sourceMd5))
+        checkEtag("ETag of the copy", etag, sourceMd5.toLowerCase());
+      progress.add(size);
       return { bucket, key, size, etag, versionId: output.VersionId, parts: 1, uploadId: undefined };
     }
     const { partSize, partCount } = planParts(size, config.partSize);
@@ -97,6 +102,7 @@ export async function copy(
         copySource,
         `bytes=${first}-${last}`,
         head.ETag,
+        sourceIsMd5,
         config.partAttempts,
         {
           ...callOptions(shared, options),
@@ -107,7 +113,7 @@ export async function copy(
     });
     signal.throwIfAborted();
     const { etag, versionId } = await writer.complete(partCount, call);
-    // UploadPartCopy gives no digest of the data; the size at least must match.
+    // The parts' ETags checked the assembly (see MultipartWriter.complete); the size must match too.
     const written = await client.headObject(
       { Bucket: bucket, Key: key, ...(versionId !== undefined ? { VersionId: versionId } : {}) },
       call,

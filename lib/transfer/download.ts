@@ -19,7 +19,7 @@ import { Progress } from "./Progress.js";
 import { PartFailure, runBounded, withAttempts } from "./runBounded.js";
 
 /** Where a range's bytes go: a file position, or a stream in order. */
-type Sink = (data: Uint8Array, offset: number) => Promise<void>;
+type Sink = (data: readonly Uint8Array[], bytes: number, offset: number) => Promise<void>;
 
 interface DownloadJob {
   readonly client: S3ServiceClient;
@@ -62,13 +62,7 @@ export async function downloadFile(
     const result = await fetchRanges(
       job,
       head,
-      async (data, offset) => {
-        let written = 0;
-        while (written < data.length) {
-          const { bytesWritten } = await handle.write(data, written, data.length - written, offset + written);
-          written += bytesWritten;
-        }
-      },
+      (chunks, bytes, offset) => writeAt(handle, chunks, bytes, offset),
       true,
     );
     const { size } = await handle.stat();
@@ -106,7 +100,14 @@ export async function downloadStream(
   destination.on("error", onError);
   try {
     const head = await headObject(job);
-    return await fetchRanges(job, head, (data) => write(destination, data, () => streamError), false);
+    return await fetchRanges(
+      job,
+      head,
+      async (chunks) => {
+        for (const chunk of chunks) await write(destination, chunk, () => streamError);
+      },
+      false,
+    );
   } catch (error) {
     throw await transferFailure(details(job), streamError ?? error, options.abortSignal, undefined);
   } finally {
@@ -209,7 +210,7 @@ async function fetchRanges(
           shared.addEventListener("abort", () => reject(shared.reason as Error), { once: true });
         });
       }
-      for (const chunk of chunks) await sink(chunk, 0);
+      await sink(chunks, 0, 0);
       turn++;
       waiting.get(turn)?.();
     } catch (error) {
@@ -227,12 +228,14 @@ async function fetchRanges(
   };
 }
 
-/**
- * GetObject of one range (or the whole object). With a sink, each chunk is written at its offset
- * as it arrives; without, the chunks are returned. Checks the length, and the MD5 when given.
- */
 /** Bytes gathered before one positional write of a downloaded range. */
 const WRITE_BATCH_BYTES = 1024 * 1024;
+
+/**
+ * GetObject of one range (or the whole object). With a sink, the chunks are written at their
+ * offset as they arrive, about a MiB at a time; without, they are returned. Checks the length, and
+ * the MD5 when given.
+ */
 
 async function getRange(
   job: DownloadJob,
@@ -259,14 +262,15 @@ async function getRange(
   const kept: Uint8Array[] = [];
   let received = 0;
   // Socket chunks are small (16-64 KiB); writing each on its own means many positional writes
-  // competing for libuv's few file-system threads. Gather about a MiB per write instead.
+  // competing for libuv's few file-system threads. Gather about a MiB per write instead, and hand
+  // the chunks to one writev rather than copying them into one buffer first.
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   const flush = async () => {
     if (sink === undefined || pendingBytes === 0) return;
-    const data = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
-    await sink(data, start + received - pendingBytes);
+    const chunks = pending;
     pending = [];
+    await sink(chunks, pendingBytes, start + received - pendingBytes);
     pendingBytes = 0;
   };
   for await (const chunk of body ?? []) {
@@ -298,6 +302,23 @@ async function getRange(
 
 function describe(range: { first: number; last: number } | undefined): string {
   return range === undefined ? "the object" : `bytes ${range.first}-${range.last}`;
+}
+
+/** Writes `chunks` (`bytes` in all) at `offset` with positional writev, resuming after short writes. */
+async function writeAt(
+  file: FileHandle,
+  chunks: readonly Uint8Array[],
+  bytes: number,
+  offset: number,
+): Promise<void> {
+  let written = (await file.writev(chunks as Uint8Array[], offset)).bytesWritten;
+  if (written === bytes) return;
+  // A short write (rare for regular files): write what is left from one buffer.
+  const all = Buffer.concat(chunks, bytes);
+  while (written < bytes) {
+    const { bytesWritten } = await file.write(all, written, bytes - written, offset + written);
+    written += bytesWritten;
+  }
 }
 
 /** Writes with backpressure; rejects with the stream's error. */

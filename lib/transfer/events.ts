@@ -3,7 +3,7 @@
  *
  * | Event | Fires | Return value |
  * | --- | --- | --- |
- * | `transfer-progress.<service>.<direction>` | each time bytes of a transfer complete (a part, a chunk of a download) | ignored |
+ * | `transfer-progress.<service>.<direction>` | uploads: per 64 KiB handed to the connection; downloads: per chunk received; copies: per part copied | ignored |
  *
  * @module
  */

@@ -7,10 +7,10 @@
 import { open, type FileHandle } from "node:fs/promises";
 import type { S3ServiceClient } from "../client/ClientFactory.js";
 import { ObjectScaleResourcesError } from "../errors.js";
-import { planParts, resolveTransferConfig, type ResolvedTransferConfig } from "./config.js";
+import { MULTIPART_LIMITS, planParts, resolveTransferConfig, type ResolvedTransferConfig } from "./config.js";
 import { transferFailure } from "./failure.js";
 import { checkEtag, etagIsMd5, isRetryablePartError, md5 } from "./integrity.js";
-import { MultipartWriter } from "./MultipartWriter.js";
+import { MultipartWriter, takeBackOnFailure } from "./MultipartWriter.js";
 import { callOptions, type TransferResult, type UploadOptions, type UploadStreamOptions } from "./options.js";
 import { Progress } from "./Progress.js";
 import { runBounded, withAttempts } from "./runBounded.js";
@@ -135,6 +135,12 @@ export async function uploadStream(
       const next = await chunks.next();
       if (next.done === true) break;
       const data = next.value;
+      if (partCount === MULTIPART_LIMITS.maxParts)
+        // Refused here rather than by the server after one more part: the upload is aborted.
+        throw new Error(
+          `the stream is longer than ${MULTIPART_LIMITS.maxParts} parts of ${partSize} bytes; ` +
+            "pass its `size` (the part size is then fitted) or a larger `partSize`",
+        );
       streamBytes += data.length;
       yield { partNumber: ++partCount, read: () => Promise.resolve(data) };
     }
@@ -173,11 +179,13 @@ async function putSingle(job: UploadJob, data: Buffer): Promise<TransferResult> 
         ContentLength: data.length,
         ContentMD5: digest.toString("base64"),
       };
-      const out = await client.putObject(input, callOptions(signal, options));
-      if (etagIsMd5(params)) checkEtag("ETag of the object", out.ETag, digest.toString("hex"));
-      return out;
+      const call = { ...callOptions(signal, options), onSendProgress: (n: number) => job.progress.add(n) };
+      return takeBackOnFailure(call, async (counted) => {
+        const out = await client.putObject(input, counted);
+        if (etagIsMd5(params)) checkEtag("ETag of the object", out.ETag, digest.toString("hex"));
+        return out;
+      });
     });
-    job.progress.add(data.length);
     return {
       bucket,
       key,
@@ -217,9 +225,9 @@ async function putMultipart(
       await started.uploadPart(part.partNumber, data, config.partAttempts, {
         ...callOptions(shared, options),
         abortSignal: shared,
+        onSendProgress: (n) => progress.add(n),
       });
       size += data.length;
-      progress.add(data.length);
     });
     signal?.throwIfAborted();
     const { etag, versionId } = await writer.complete(

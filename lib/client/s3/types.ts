@@ -96,6 +96,20 @@ export interface CallOptions {
   abortSignal?: AbortSignal;
   /** Per-request socket timeout in milliseconds, passed to the SDK's HTTP handler. */
   requestTimeout?: number;
+  /**
+   * Called as the request body is handed to the connection, with the bytes of each piece (64 KiB
+   * at most); when the SDK retries a failed attempt, that attempt's bytes are taken back with one
+   * negative call first, so the running sum is the bytes of the attempt in flight. Only bodies given
+   * as bytes or a string are reported; a stream body is sent as is, without calls. The managed
+   * transfers use it for their byte-level progress.
+   *
+   * @example
+   * ```ts
+   * let sent = 0;
+   * await s3.putObject({ Bucket: "logs", Key: "big.bin", Body: data }, { onSendProgress: (n) => (sent += n) });
+   * ```
+   */
+  onSendProgress?: (bytes: number) => void;
 }
 
 /** The argument list of the client method for `Op`: the input may be omitted when every member is optional. */

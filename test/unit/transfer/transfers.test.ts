@@ -104,6 +104,9 @@ describe("managed transfers (emulator)", function () {
       session.events.register("transfer-progress.s3.upload", (p) => void events.push(p));
       await client.uploadFile(path, name, "progress", { ...small, onProgress: (p) => callbacks.push(p) });
       expect(events.map((e) => e.bytes)).to.deep.equal(callbacks.map((c) => c.bytes));
+      // byte-level, not per part: a report per 64 KiB handed to the connection
+      expect(events).to.have.length(11 * 16);
+      expect(events.every((e) => e.delta > 0 && e.delta <= 64 * 1024 && e.bytes <= 11 * MiB)).to.equal(true);
       expect(events.at(-1)).to.include({
         bytes: 11 * MiB,
         total: 11 * MiB,
@@ -224,6 +227,29 @@ describe("managed transfers (emulator)", function () {
       expect(head.Metadata).to.deep.equal({ a: "1" });
       await client.copy({ Bucket: name, Key: "src" }, name, "dst2", { multipartThreshold: 64 * MiB });
       expect(recorded(emu, "CopyObject")).to.have.length(1);
+    });
+
+    it("checks a one-request copy's ETag against the source's", async () => {
+      const { path } = await file(1000);
+      await client.uploadFile(path, name, "small-src");
+      session.events.register("after-call.s3.CopyObject", ({ output }) => {
+        if (output.CopyObjectResult) output.CopyObjectResult.ETag = '"00000000000000000000000000000000"';
+      });
+      const error = await rejection(client.copy({ Bucket: name, Key: "small-src" }, name, "small-dst"));
+      expect(TransferIntegrityError.is(error)).to.equal(true);
+      expect(String(error)).to.include("ETag of the copy");
+    });
+
+    it("checks a multipart copy was assembled from the parts it copied", async () => {
+      const { path } = await file(11 * MiB);
+      await client.uploadFile(path, name, "big-src", small);
+      // as if the server had assembled other bytes than the parts' ETags say
+      session.events.register("after-call.s3.CompleteMultipartUpload", ({ output }) => {
+        output.ETag = '"00000000000000000000000000000000-3"';
+      });
+      const error = await rejection(client.copy({ Bucket: name, Key: "big-src" }, name, "big-dst", small));
+      expect(TransferIntegrityError.is(error)).to.equal(true);
+      expect(String(error)).to.include("ETag of the completed object");
     });
   });
 

@@ -1,0 +1,55 @@
+import { Readable } from "node:stream";
+import { HttpRequest } from "@smithy/core/protocols";
+import type { DeserializeMiddleware, MiddlewareStack } from "@smithy/types";
+
+/** Bytes handed to the connection per piece, and so per progress report. */
+const PIECE_BYTES = 64 * 1024;
+
+/**
+ * Reports a request body as it is handed to the connection: the signed request's body (a
+ * `Uint8Array` or string) is replaced, for this attempt only, by a stream of 64 KiB pieces, each
+ * reported to `report` when the connection asks for it. An attempt that fails takes back what it
+ * reported with one negative call, so a retried attempt never counts twice. Stream bodies are left
+ * alone (nothing is known of their length, and they cannot be read twice).
+ *
+ * Added per command, in the innermost position (`deserialize` step, low priority), after signing:
+ * the payload hash was computed from the bytes, which the stream sends unchanged.
+ *
+ * @internal
+ */
+export function addSendProgressMiddleware(
+  stack: MiddlewareStack<object, object>,
+  report: (bytes: number) => void,
+): void {
+  const middleware: DeserializeMiddleware<object, object> = (next) => async (args) => {
+    const request = args.request;
+    if (!HttpRequest.isInstance(request)) return next(args);
+    const body: unknown = request.body;
+    const bytes =
+      typeof body === "string" ? Buffer.from(body) : body instanceof Uint8Array ? body : undefined;
+    if (bytes === undefined || bytes.length === 0) return next(args);
+    let sent = 0;
+    const stream = new Readable({
+      highWaterMark: PIECE_BYTES,
+      read() {
+        if (sent >= bytes.length) {
+          this.push(null);
+          return;
+        }
+        const piece = bytes.subarray(sent, sent + PIECE_BYTES);
+        sent += piece.length;
+        report(piece.length);
+        this.push(piece);
+      },
+    });
+    const attempt = HttpRequest.clone(request);
+    attempt.body = stream;
+    try {
+      return await next({ ...args, request: attempt });
+    } catch (error) {
+      if (sent > 0) report(-sent);
+      throw error;
+    }
+  };
+  stack.add(middleware, { step: "deserialize", priority: "low", name: "osrSendProgress", override: true });
+}
