@@ -13,7 +13,7 @@ import {
 } from "./requestEvents.js";
 import type { CallOptions, S3ClientInput, S3ClientOutput, S3OperationName, S3Output } from "./s3/types.js";
 import { paginate, type PaginatedOperation, type PaginateOptions } from "./s3/paginators.js";
-import { addSendProgressMiddleware } from "./sendProgress.js";
+import { addSendProgressMiddleware, addUnsignedPayloadMiddleware } from "./bodyOptions.js";
 import {
   waitFor,
   type WaiterName,
@@ -138,9 +138,10 @@ export class BaseClient {
       });
     }
     let handlerOptions = options;
-    if (options?.onSendProgress !== undefined) {
-      const { onSendProgress, ...rest } = options;
-      addSendProgressMiddleware(command.middlewareStack, onSendProgress);
+    if (options?.onSendProgress !== undefined || options?.unsignedPayload !== undefined) {
+      const { onSendProgress, unsignedPayload, ...rest } = options;
+      if (onSendProgress !== undefined) addSendProgressMiddleware(command.middlewareStack, onSendProgress);
+      if (unsignedPayload === true) addUnsignedPayloadMiddleware(command.middlewareStack);
       handlerOptions = rest;
     }
     // The command classes come from a table keyed by name, so the SDK's per-command overloads cannot apply.

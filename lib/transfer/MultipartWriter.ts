@@ -89,7 +89,8 @@ export class MultipartWriter {
           ContentMD5: digest.toString("base64"),
         };
         await takeBackOnFailure(options, async (call) => {
-          const output = await this.#client.uploadPart(input, call);
+          // The signed Content-MD5 binds the body: no need to hash it again for the signature.
+          const output = await this.#client.uploadPart(input, { ...call, unsignedPayload: true });
           if (this.#checkEtags) checkEtag(`ETag of part ${partNumber}`, output.ETag, digest.toString("hex"));
           this.#parts.set(partNumber, { PartNumber: partNumber, ETag: output.ETag });
           this.#md5s.set(partNumber, digest);

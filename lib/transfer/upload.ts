@@ -179,7 +179,12 @@ async function putSingle(job: UploadJob, data: Buffer): Promise<TransferResult> 
         ContentLength: data.length,
         ContentMD5: digest.toString("base64"),
       };
-      const call = { ...callOptions(signal, options), onSendProgress: (n: number) => job.progress.add(n) };
+      // The signed Content-MD5 binds the body: no need to hash it again for the signature.
+      const call = {
+        ...callOptions(signal, options),
+        unsignedPayload: true,
+        onSendProgress: (n: number) => job.progress.add(n),
+      };
       return takeBackOnFailure(call, async (counted) => {
         const out = await client.putObject(input, counted);
         if (etagIsMd5(params)) checkEtag("ETag of the object", out.ETag, digest.toString("hex"));

@@ -106,3 +106,16 @@ describe("onSendProgress (call option)", () => {
     expect(sum).to.equal(0);
   });
 });
+
+describe("unsignedPayload (call option)", () => {
+  it("signs UNSIGNED-PAYLOAD instead of the body's SHA-256, and only when asked", async () => {
+    const transport = new StubTransport({ headers: { etag: '"e"' } });
+    const s3 = new Session(stubSessionOptions(transport)).client("s3");
+    await s3.putObject({ Bucket: "b", Key: "k", Body: "hello" });
+    await s3.putObject({ Bucket: "b", Key: "k", Body: "hello" }, { unsignedPayload: true });
+    const [signed, unsigned] = transport.requests;
+    expect(signed?.headers["x-amz-content-sha256"]).to.match(/^[0-9a-f]{64}$/);
+    expect(unsigned?.headers["x-amz-content-sha256"]).to.equal("UNSIGNED-PAYLOAD");
+    expect(unsigned?.headers["authorization"]).to.include("x-amz-content-sha256");
+  });
+});

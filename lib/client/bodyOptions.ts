@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { HttpRequest } from "@smithy/core/protocols";
-import type { DeserializeMiddleware, MiddlewareStack } from "@smithy/types";
+import type { BuildMiddleware, DeserializeMiddleware, MiddlewareStack } from "@smithy/types";
 
 /** Bytes handed to the connection per piece, and so per progress report. */
 const PIECE_BYTES = 64 * 1024;
@@ -52,4 +52,20 @@ export function addSendProgressMiddleware(
     }
   };
   stack.add(middleware, { step: "deserialize", priority: "low", name: "osrSendProgress", override: true });
+}
+
+/**
+ * Signs the request with `UNSIGNED-PAYLOAD` in place of the body's SHA-256, as the SDK itself
+ * does for stream bodies: the signer takes an `x-amz-content-sha256` header that is already set.
+ * Added per command (`build` step, low priority: after the SDK's own headers, before the retry
+ * loop and signing).
+ *
+ * @internal
+ */
+export function addUnsignedPayloadMiddleware(stack: MiddlewareStack<object, object>): void {
+  const middleware: BuildMiddleware<object, object> = (next) => (args) => {
+    if (HttpRequest.isInstance(args.request)) args.request.headers["x-amz-content-sha256"] = "UNSIGNED-PAYLOAD";
+    return next(args);
+  };
+  stack.add(middleware, { step: "build", priority: "low", name: "osrUnsignedPayload", override: true });
 }
