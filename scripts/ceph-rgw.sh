@@ -1,21 +1,29 @@
 #!/usr/bin/env bash
 # The real S3 server of objectscale-resources' integration tests: a one-node
-# Ceph cluster (1 monitor, 1 OSD, 1 RADOS Gateway, no manager) that serves the
-# S3 API on 127.0.0.1 and is thrown away after use. Debian 12 packages, no
-# systemd needed: this script runs the daemons itself.
+# Ceph cluster (1 monitor, 1 OSD, 1 RADOS Gateway or several, no manager) that
+# serves the S3 API on 127.0.0.1 and is thrown away after use. Debian 12
+# packages, no systemd needed: this script runs the daemons itself.
 #
 # Usage: bash scripts/ceph-rgw.sh <command>
 #
 #   install   apt-get the Ceph packages (as root, or through sudo); does nothing
 #             when they are already there
-#   start     create a fresh cluster and its S3 user, and return once a signed
-#             S3 request succeeds; does nothing when this state dir already
-#             runs a healthy server
+#   start     create a fresh cluster with CEPH_RGW_GATEWAYS gateways and its S3
+#             user, and return once every gateway answers a signed S3 request;
+#             does nothing when this state dir already runs a healthy server of
+#             that shape
 #   stop      stop this state dir's daemons by PID (SIGTERM, SIGKILL after
 #             2 s: the data is throw-away); the logs stay in the dir
 #   wipe      stop, then delete the state dir
-#   status    daemons, memory, sockets and a signed S3 request; exit 0 = up
-#   env       print `export` lines for the AWS SDKs, for `eval "$(... env)"`
+#   status    daemons, memory, sockets and a signed S3 request to each gateway;
+#             exit 0 = all up
+#   env       print `export` lines for the AWS SDKs, for `eval "$(... env)"`;
+#             AWS_ENDPOINT_URL is the first gateway, CEPH_RGW_ENDPOINTS lists
+#             them all, comma-separated
+#   stop-gateway N    stop gateway N only (1-based index, or its letter: 2 = b
+#             = client.rgw.b); the cluster and the other gateways keep running
+#   start-gateway N   start gateway N again on its old port, and return once
+#             it answers a signed S3 request (the cluster must be running)
 #
 # Typical use (this is what .ci/run does; `npm test` alone starts and stops a
 # server through test/support/s3Server.ts when AWS_ENDPOINT_URL is unset):
@@ -25,10 +33,20 @@
 #   npm test
 #   bash scripts/ceph-rgw.sh wipe
 #
+# Three gateways over one cluster (test/support/s3Gateways.ts does the same in
+# its own state dir):
+#
+#   CEPH_RGW_GATEWAYS=3 bash scripts/ceph-rgw.sh start   # :7480 :7481 :7482
+#   bash scripts/ceph-rgw.sh stop-gateway 2              # :7481 goes away
+#   bash scripts/ceph-rgw.sh start-gateway b             # and comes back
+#
 # Settings (environment variables; defaults in brackets):
 #   CEPH_RGW_DIR             state dir: config, pid files, logs, data
 #                            [/tmp/objectscale-resources-rgw]
-#   CEPH_RGW_PORT            S3 port on 127.0.0.1                  [7480]
+#   CEPH_RGW_PORT            S3 port of the first gateway on 127.0.0.1; the
+#                            next gateways take the next ports     [7480]
+#   CEPH_RGW_GATEWAYS        radosgw daemons (client.rgw.a, .b, ...), 1-26,
+#                            sharing the cluster, the user and its keys [1]
 #   CEPH_RGW_MON_PORT        monitor port on 127.0.0.1             [13300]
 #   CEPH_RGW_MS_PORTS        port range of the OSD's sockets       [16800-16899]
 #   CEPH_RGW_STORE           memstore: objects in RAM, fastest start;
@@ -42,21 +60,31 @@
 #   CEPH_RGW_EXTRA_PACKAGES  more packages for `install`; the tests compare
 #                            against boto3; set to "" to skip      [python3-boto3]
 #
+# `start` builds what the settings ask for. `status`, `env`, `stop-gateway`
+# and `start-gateway` describe the cluster the state dir holds (the gateways
+# and ports in its ceph.conf), whatever CEPH_RGW_GATEWAYS and CEPH_RGW_PORT
+# say at the time; without a ceph.conf they fall back to the settings.
+#
 # Guarantees:
-#   - State is ephemeral. `start` on a stopped or broken state dir deletes it
-#     and bootstraps a new cluster (about 2 s with memstore).
+#   - State is ephemeral. `start` on a stopped, broken or differently shaped
+#     state dir deletes it and bootstraps a new cluster (about 2 s with
+#     memstore and one gateway). A stopped gateway counts as broken for
+#     `start` (and `status`): bring it back with `start-gateway`.
 #   - Only processes whose PID is in this dir's pid files AND whose command
 #     line names this dir's ceph.conf are ever signalled.
 #   - A non-empty dir without the .objectscale-rgw-state marker is never
 #     deleted, so a mistyped CEPH_RGW_DIR cannot remove your files.
-#   - A failed `start` says which log to read and stops what it started.
+#   - A failed `start` or `start-gateway` says which log to read and stops
+#     what it started.
 #   - Every socket is bound to 127.0.0.1; only `install` needs root.
-#   - Concurrent `start`/`stop`/`wipe` calls on one state dir are serialised
-#     with flock on "$CEPH_RGW_DIR.lock" (an empty file that stays behind).
+#   - Concurrent `start`/`stop`/`wipe`/`stop-gateway`/`start-gateway` calls on
+#     one state dir are serialised with flock on "$CEPH_RGW_DIR.lock" (an
+#     empty file that stays behind).
 set -euo pipefail
 
 STATE_DIR=${CEPH_RGW_DIR:-/tmp/objectscale-resources-rgw}
 S3_PORT=${CEPH_RGW_PORT:-7480}
+GATEWAYS=${CEPH_RGW_GATEWAYS:-1}
 MON_PORT=${CEPH_RGW_MON_PORT:-13300}
 MSGR_PORTS=${CEPH_RGW_MS_PORTS:-16800-16899}
 STORE=${CEPH_RGW_STORE:-memstore}
@@ -70,14 +98,20 @@ read -r -a EXTRA_PACKAGES <<<"${CEPH_RGW_EXTRA_PACKAGES-python3-boto3}"
 
 CEPH_PACKAGES=(ceph-mon ceph-osd radosgw curl uuid-runtime)
 REQUIRED_BINS=(ceph ceph-mon ceph-osd radosgw radosgw-admin monmaptool ceph-authtool uuidgen curl timeout flock)
-DAEMONS=(mon.a osd.0 client.rgw.a) # start order; `stop` walks it backwards
+GATEWAY_LETTERS=(a b c d e f g h i j k l m n o p q r s t u v w x y z)
 MARKER=.objectscale-rgw-state
 SHA256_OF_NOTHING=e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 
 CONF=$STATE_DIR/ceph.conf
 LOG_DIR=$STATE_DIR/log
 SETUP_LOG=$LOG_DIR/setup.log
-ENDPOINT=http://127.0.0.1:$S3_PORT
+
+# The cluster's shape, set by use_settings_shape or use_recorded_shape:
+# daemons in start order, and each gateway's name and S3 endpoint.
+DAEMONS=()
+GATEWAY_NAMES=()
+GATEWAY_ENDPOINTS=()
+ENDPOINT= # the first gateway's
 
 say() { printf '[ceph-rgw] %s\n' "$*" >&2; }
 fail() {
@@ -95,9 +129,13 @@ case $STORE in
   *) fail "CEPH_RGW_STORE is '$STORE': use memstore or bluestore" ;;
 esac
 for setting in "CEPH_RGW_PORT=$S3_PORT" "CEPH_RGW_MON_PORT=$MON_PORT" "CEPH_RGW_SIZE_GB=$SIZE_GB" \
-  "CEPH_RGW_TIMEOUT=$STEP_TIMEOUT"; do
+  "CEPH_RGW_TIMEOUT=$STEP_TIMEOUT" "CEPH_RGW_GATEWAYS=$GATEWAYS"; do
   [[ ${setting#*=} =~ ^[0-9]+$ ]] || fail "$setting is not a whole number"
 done
+if [ "$GATEWAYS" -lt 1 ] || [ "$GATEWAYS" -gt ${#GATEWAY_LETTERS[@]} ]; then
+  fail "CEPH_RGW_GATEWAYS=$GATEWAYS: use 1 to ${#GATEWAY_LETTERS[@]}"
+fi
+[ $((S3_PORT + GATEWAYS - 1)) -le 65535 ] || fail "CEPH_RGW_PORT=$S3_PORT leaves no room for $GATEWAYS gateways"
 [[ $MSGR_PORTS =~ ^[0-9]+-[0-9]+$ ]] || fail "CEPH_RGW_MS_PORTS=$MSGR_PORTS is not a range like 16800-16899"
 
 as_root() {
@@ -144,11 +182,60 @@ pid_of() {
   echo "$pid"
 }
 
+set_shape() { # set_shape <port>...: gateways a, b, ... on these S3 ports
+  local port
+  GATEWAY_NAMES=()
+  GATEWAY_ENDPOINTS=()
+  for port in "$@"; do
+    GATEWAY_NAMES+=("client.rgw.${GATEWAY_LETTERS[${#GATEWAY_NAMES[@]}]}")
+    GATEWAY_ENDPOINTS+=("http://127.0.0.1:$port")
+  done
+  DAEMONS=(mon.a osd.0 "${GATEWAY_NAMES[@]}")
+  ENDPOINT=${GATEWAY_ENDPOINTS[0]}
+}
+use_settings_shape() {
+  local i ports=()
+  for ((i = 0; i < GATEWAYS; i++)); do ports+=($((S3_PORT + i))); done
+  set_shape "${ports[@]}"
+}
+# The S3 ports of the gateways in this state dir's ceph.conf, in order (a, b, ...).
+recorded_ports() {
+  [ -f "$CONF" ] || return 0
+  awk '/^\[client\.rgw\.[a-z]\]$/ { gateway = 1; next }
+    /^\[/ { gateway = 0 }
+    gateway && /^rgw frontends = / { sub(/.*:/, ""); print }' "$CONF"
+}
+use_recorded_shape() {
+  local ports=()
+  mapfile -t ports < <(recorded_ports)
+  if [ ${#ports[@]} -gt 0 ]; then set_shape "${ports[@]}"; else use_settings_shape; fi
+}
+# gateway_index <1-based index, letter or name>: prints its 0-based index in the shape
+gateway_index() {
+  local i last=$((${#GATEWAY_NAMES[@]} - 1))
+  for ((i = 0; i <= last; i++)); do
+    case $1 in
+      "$((i + 1))" | "${GATEWAY_LETTERS[$i]}" | "${GATEWAY_NAMES[$i]}")
+        echo "$i"
+        return 0
+        ;;
+    esac
+  done
+  fail "no gateway '$1' in $STATE_DIR: use 1-$((last + 1)) or a-${GATEWAY_LETTERS[$last]}"
+}
+port_of() { echo "${1##*:}"; } # port_of <endpoint>
+
 http_status() { curl -s -o /dev/null -w '%{http_code}' --noproxy '*' --max-time 5 "$@" 2>/dev/null || true; }
-s3_up() { [ "$(http_status "$ENDPOINT/")" = 200 ]; } # anonymous ListBuckets
-s3_signed_ok() {                                     # ListBuckets signed with the test key
+s3_up() { [ "$(http_status "$1/")" = 200 ]; } # s3_up <endpoint>: anonymous ListBuckets
+s3_signed_ok() {                              # s3_signed_ok <endpoint>: ListBuckets signed with the test key
   [ "$(http_status --aws-sigv4 "aws:amz:$REGION:s3" --user "$ACCESS_KEY:$SECRET_KEY" \
-    -H "x-amz-content-sha256: $SHA256_OF_NOTHING" "$ENDPOINT/")" = 200 ]
+    -H "x-amz-content-sha256: $SHA256_OF_NOTHING" "$1/")" = 200 ]
+}
+all_gateways_signed_ok() {
+  local endpoint
+  for endpoint in "${GATEWAY_ENDPOINTS[@]}"; do
+    s3_signed_ok "$endpoint" || return 1
+  done
 }
 mon_answers() { ceph_cmd mon stat >/dev/null 2>&1; }
 osd_is_up() { ceph_cmd osd dump 2>/dev/null | grep -q '^osd\.0 up'; }
@@ -173,7 +260,7 @@ wait_until() { # wait_until <seconds> <command...>
 }
 
 write_ceph_conf() {
-  local fsid=$1 store_settings bytes=$((SIZE_GB * 1024 * 1024 * 1024))
+  local fsid=$1 store_settings gateway_settings="" bytes=$((SIZE_GB * 1024 * 1024 * 1024)) i
   if [ "$STORE" = memstore ]; then
     store_settings="osd objectstore = memstore
 memstore device bytes = $bytes"
@@ -185,6 +272,21 @@ bluestore fsck on mount = false
 bluestore cache autotune = false
 bluestore cache size = 268435456
 osd memory target = 1073741824"
+  fi
+  if [ ${#GATEWAY_NAMES[@]} -gt 1 ]; then
+    # Each gateway watches the control pool's objects, and a metadata change
+    # (a bucket created or deleted, a user updated) waits until every watcher
+    # has acknowledged it. A gateway killed without unwatching stalls those
+    # changes on the others until its watch expires: 30 s by default, 5 s
+    # here, with a ping every second to keep the live watches alive.
+    # 64 threads instead of 512 per gateway: as fast for the tests on 2 cores,
+    # 150 threads and about 50 MiB each after 3,000 requests instead of 600
+    # threads and 70 MiB.
+    store_settings+="
+osd client watch timeout = 5"
+    gateway_settings="
+objecter tick interval = 1
+rgw thread pool size = 64"
   fi
   cat >"$CONF" <<EOF
 # written by objectscale-resources scripts/ceph-rgw.sh: one node, loopback, tests only
@@ -240,8 +342,12 @@ mon data = $STATE_DIR/mon/\$cluster-\$id
 [osd]
 osd data = $STATE_DIR/osd/\$cluster-\$id
 $store_settings
-[client.rgw.a]
-rgw frontends = beast endpoint=127.0.0.1:$S3_PORT
+EOF
+  for ((i = 0; i < ${#GATEWAY_NAMES[@]}; i++)); do
+    # every gateway has the same settings but its own port, log, pid file and admin socket
+    cat >>"$CONF" <<EOF
+[${GATEWAY_NAMES[$i]}]
+rgw frontends = beast endpoint=127.0.0.1:$(port_of "${GATEWAY_ENDPOINTS[$i]}")
 rgw data = $STATE_DIR/rgw
 rgw init timeout = $STEP_TIMEOUT
 # give deleted data back after about a minute instead of two hours
@@ -251,8 +357,9 @@ rgw gc processor period = 60
 rgw lc debug interval = 10
 # the website API (Put/GetBucketWebsite) and SSE-C over plain http
 rgw enable static website = true
-rgw crypt require ssl = false
+rgw crypt require ssl = false$gateway_settings
 EOF
+  done
 }
 
 packages_missing() {
@@ -294,32 +401,54 @@ cmd_install() {
 # (15 s was seen). The data is throw-away and the next `start` begins from
 # scratch, so waiting would save nothing.
 STOP_GRACE_TICKS=20
-stop_daemons() { # stop_daemons [quiet]
-  local i daemon pid ticks stopped=0 killed=() since
-  since=$(date +%s%N)
-  for ((i = ${#DAEMONS[@]} - 1; i >= 0; i--)); do
-    daemon=${DAEMONS[$i]}
+STOPPED=0 # daemons stop_group stopped, and those it had to SIGKILL
+KILLED=()
+stop_group() { # stop_group <daemon>...: SIGTERM to all at once, then wait for each
+  local daemon pid pids=() names=() i ticks=0 waiting
+  for daemon in "$@"; do
     pid=$(pid_of "$daemon")
     [ -n "$pid" ] || continue
     kill -TERM "$pid" 2>/dev/null || true
-    ticks=0
-    while running "$pid"; do
+    pids+=("$pid")
+    names+=("$daemon")
+  done
+  while :; do
+    waiting=0
+    for i in "${!pids[@]}"; do
+      running "${pids[$i]}" || continue
+      waiting=1
       if [ "$ticks" -eq "$STOP_GRACE_TICKS" ]; then
         # still running means not yet reaped, so the PID cannot have been reused
-        kill -KILL "$pid" 2>/dev/null || true
-        killed+=("$daemon")
+        kill -KILL "${pids[$i]}" 2>/dev/null || true
+        KILLED+=("${names[$i]}")
       fi
-      [ "$ticks" -lt $((STOP_GRACE_TICKS + 50)) ] || fail "$daemon (pid $pid) survived SIGKILL for 5 s"
-      sleep 0.1
-      ticks=$((ticks + 1))
+      [ "$ticks" -lt $((STOP_GRACE_TICKS + 50)) ] || fail "${names[$i]} (pid ${pids[$i]}) survived SIGKILL for 5 s"
     done
-    stopped=$((stopped + 1))
+    [ "$waiting" = 1 ] || break
+    sleep 0.1
+    ticks=$((ticks + 1))
   done
+  STOPPED=$((STOPPED + ${#pids[@]}))
+}
+
+stop_daemons() { # stop_daemons [quiet]
+  local since file gateways=()
+  since=$(date +%s%N)
+  STOPPED=0
+  KILLED=()
+  # every gateway that left a pid file, whatever CEPH_RGW_GATEWAYS says now;
+  # they stop together, so that three gateways do not take three times as long
+  for file in "$STATE_DIR"/run/client.rgw.*.pid; do
+    [ -e "$file" ] && gateways+=("$(basename "$file" .pid)")
+  done
+  stop_group "${gateways[@]}"
+  stop_group osd.0
+  stop_group mon.a
   rm -f "$STATE_DIR"/run/*.pid 2>/dev/null || true
-  if [ "$stopped" -eq 0 ]; then
+  if [ "$STOPPED" -eq 0 ]; then
     [ -n "${1:-}" ] || say "not running ($STATE_DIR)"
   else
-    say "stopped $stopped daemon(s) in $((($(date +%s%N) - since) / 1000000)) ms${killed[*]:+ (SIGKILL: ${killed[*]})} ($STATE_DIR)"
+    say "stopped $STOPPED daemon(s) in $((($(date +%s%N) - since) / 1000000)) ms${KILLED[*]:+ (SIGKILL: ${KILLED[*]})} ($STATE_DIR)"
   fi
 }
 
@@ -340,18 +469,45 @@ on_start_failure() {
   stop_daemons quiet || true
 }
 
+# launch_gateways <index>...: starts these gateways side by side and returns
+# once each answers an anonymous request. radosgw goes to the background only
+# after it has created its pools (or found them). The daemons must not inherit
+# the lock (fd 9), or they would hold it forever.
+launch_gateways() {
+  local i k pids=()
+  for i in "$@"; do
+    timeout $((STEP_TIMEOUT + 10)) radosgw -c "$CONF" -n "${GATEWAY_NAMES[$i]}" >>"$SETUP_LOG" 2>&1 9>&- &
+    pids+=($!)
+  done
+  for k in "${!pids[@]}"; do
+    i=${*:$((k + 1)):1}
+    wait "${pids[$k]}" ||
+      fail "radosgw did not start, see $SETUP_LOG and $LOG_DIR/${GATEWAY_NAMES[$i]}.log"
+  done
+  for i in "$@"; do
+    wait_until "$STEP_TIMEOUT" s3_up "${GATEWAY_ENDPOINTS[$i]}" ||
+      fail "no S3 answer from ${GATEWAY_ENDPOINTS[$i]} within ${STEP_TIMEOUT} s, see $LOG_DIR/${GATEWAY_NAMES[$i]}.log"
+  done
+}
+
+wait_for_signed_ok() { # wait_for_signed_ok <seconds> <index>
+  wait_until "$1" s3_signed_ok "${GATEWAY_ENDPOINTS[$2]}" ||
+    fail "${GATEWAY_ENDPOINTS[$2]} refuses requests signed with $ACCESS_KEY, see $LOG_DIR/${GATEWAY_NAMES[$2]}.log"
+}
+
 cmd_start() {
   check_bins
   take_lock
-  if all_daemons_running && s3_signed_ok; then
-    say "already running: $ENDPOINT ($STATE_DIR)"
+  use_settings_shape
+  if [ "$(recorded_ports | wc -l)" = "$GATEWAYS" ] && all_daemons_running && all_gateways_signed_ok; then
+    say "already running: ${GATEWAY_ENDPOINTS[*]} ($STATE_DIR)"
     return 0
   fi
-  # whatever is left is stale or half-built, and the data was throw-away anyway
+  # whatever is left is stale, half-built or of another shape, and the data was throw-away anyway
   stop_daemons quiet
   remove_state_dir
-  local port
-  for port in "$S3_PORT" "$MON_PORT"; do
+  local port i
+  for port in "${GATEWAY_ENDPOINTS[@]##*:}" "$MON_PORT"; do
     if port_in_use "$port"; then
       fail "127.0.0.1:$port is already in use (another server? set CEPH_RGW_PORT / CEPH_RGW_MON_PORT)"
     fi
@@ -386,22 +542,24 @@ cmd_start() {
     fail "ceph-osd did not start, see $LOG_DIR/osd.0.log"
   wait_until "$STEP_TIMEOUT" osd_is_up || fail "the OSD was not up within ${STEP_TIMEOUT} s, see $LOG_DIR/osd.0.log"
 
-  say "radosgw ..."
-  # radosgw goes to the background only after it has created its pools. The
-  # daemons must not inherit the lock (fd 9), or they would hold it forever.
-  timeout $((STEP_TIMEOUT + 10)) radosgw -c "$CONF" -n client.rgw.a >>"$SETUP_LOG" 2>&1 9>&- ||
-    fail "radosgw did not start, see $SETUP_LOG and $LOG_DIR/client.rgw.a.log"
-  wait_until "$STEP_TIMEOUT" s3_up ||
-    fail "no S3 answer from $ENDPOINT within ${STEP_TIMEOUT} s, see $LOG_DIR/client.rgw.a.log"
+  if [ ${#GATEWAY_NAMES[@]} -eq 1 ]; then
+    say "radosgw ..."
+  else
+    say "radosgw x ${#GATEWAY_NAMES[@]} ..."
+  fi
+  # the first gateway creates the pools alone; the others find them and start together
+  launch_gateways 0
+  [ ${#GATEWAY_NAMES[@]} -eq 1 ] || launch_gateways $(seq 1 $((${#GATEWAY_NAMES[@]} - 1)))
 
   say "S3 user ..."
   timeout "$STEP_TIMEOUT" radosgw-admin -c "$CONF" user create --uid=test --display-name="Test User" \
     --email=test@example.com --access-key="$ACCESS_KEY" --secret-key="$SECRET_KEY" >/dev/null 2>>"$SETUP_LOG" ||
     fail "radosgw-admin user create failed, see $SETUP_LOG"
-  wait_until 30 s3_signed_ok ||
-    fail "$ENDPOINT refuses requests signed with $ACCESS_KEY, see $LOG_DIR/client.rgw.a.log"
+  for i in "${!GATEWAY_NAMES[@]}"; do
+    wait_for_signed_ok 30 "$i"
+  done
   trap - EXIT
-  say "ready in $(($(seconds) - since)) s: $ENDPOINT (state: $STATE_DIR)"
+  say "ready in $(($(seconds) - since)) s: ${GATEWAY_ENDPOINTS[*]} (state: $STATE_DIR)"
 }
 
 cmd_stop() {
@@ -415,8 +573,66 @@ cmd_wipe() {
   remove_state_dir
 }
 
+# stop-gateway and start-gateway work on the gateways this state dir's ceph.conf declares
+gateway_from_argument() { # gateway_from_argument <command> <N>: sets GATEWAY
+  [ -n "${2:-}" ] || fail "$1 needs a gateway: 1-based index or letter, e.g. \`$1 2\` or \`$1 b\`"
+  [ -f "$CONF" ] || fail "$STATE_DIR holds no cluster (no ceph.conf): run start first"
+  use_recorded_shape
+  GATEWAY=$(gateway_index "$2")
+}
+
+cmd_stop_gateway() {
+  local since name endpoint
+  take_lock
+  gateway_from_argument stop-gateway "$@"
+  name=${GATEWAY_NAMES[$GATEWAY]}
+  endpoint=${GATEWAY_ENDPOINTS[$GATEWAY]}
+  since=$(date +%s%N)
+  STOPPED=0
+  KILLED=()
+  stop_group "$name"
+  rm -f "$STATE_DIR/run/$name.pid"
+  if [ "$STOPPED" -eq 0 ]; then
+    say "$name ($endpoint) was not running ($STATE_DIR)"
+  else
+    say "stopped $name ($endpoint) in $((($(date +%s%N) - since) / 1000000)) ms${KILLED[*]:+ (SIGKILL)} ($STATE_DIR)"
+  fi
+}
+
+on_gateway_start_failure() {
+  say "start-gateway failed; stopping ${GATEWAY_NAMES[$GATEWAY]} (logs kept in $LOG_DIR)"
+  stop_group "${GATEWAY_NAMES[$GATEWAY]}" || true
+  rm -f "$STATE_DIR/run/${GATEWAY_NAMES[$GATEWAY]}.pid"
+}
+
+cmd_start_gateway() {
+  local since name endpoint port
+  check_bins
+  take_lock
+  gateway_from_argument start-gateway "$@"
+  name=${GATEWAY_NAMES[$GATEWAY]}
+  endpoint=${GATEWAY_ENDPOINTS[$GATEWAY]}
+  port=$(port_of "$endpoint")
+  if [ -z "$(pid_of mon.a)" ] || [ -z "$(pid_of osd.0)" ]; then
+    fail "the cluster in $STATE_DIR is not running (monitor or OSD missing): run start"
+  fi
+  if [ -n "$(pid_of "$name")" ]; then
+    wait_for_signed_ok "$STEP_TIMEOUT" "$GATEWAY"
+    say "already running: $name ($endpoint)"
+    return 0
+  fi
+  port_in_use "$port" && fail "127.0.0.1:$port is already in use by a program that is not $name of $STATE_DIR"
+  since=$(date +%s%N)
+  trap on_gateway_start_failure EXIT
+  launch_gateways "$GATEWAY"
+  wait_for_signed_ok "$STEP_TIMEOUT" "$GATEWAY"
+  trap - EXIT
+  say "started $name ($endpoint) in $((($(date +%s%N) - since) / 1000000)) ms ($STATE_DIR)"
+}
+
 cmd_status() {
-  local daemon pid healthy=1 pids=() pattern
+  local daemon pid healthy=1 pids=() pattern endpoint
+  use_recorded_shape
   for daemon in "${DAEMONS[@]}"; do
     pid=$(pid_of "$daemon")
     if [ -n "$pid" ]; then
@@ -434,12 +650,14 @@ cmd_status() {
     )),"
     printf 'listening     %s\n' "$(ss -Hltnp 2>/dev/null | grep -E "$pattern" | awk '{ print $4 }' | sort -u | tr '\n' ' ')"
   fi
-  if s3_signed_ok; then
-    echo "s3            $ENDPOINT answers requests signed with $ACCESS_KEY"
-  else
-    echo "s3            $ENDPOINT does not answer"
-    healthy=0
-  fi
+  for endpoint in "${GATEWAY_ENDPOINTS[@]}"; do
+    if s3_signed_ok "$endpoint"; then
+      echo "s3            $endpoint answers requests signed with $ACCESS_KEY"
+    else
+      echo "s3            $endpoint does not answer"
+      healthy=0
+    fi
+  done
   [ "$healthy" = 1 ]
 }
 
@@ -447,6 +665,7 @@ shell_quote() { printf "'%s'" "${1//\'/\'\\\'\'}"; }
 
 cmd_env() {
   local name value
+  use_recorded_shape
   for name in AWS_ENDPOINT_URL AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_REGION; do
     case $name in
       AWS_ENDPOINT_URL) value=$ENDPOINT ;;
@@ -462,7 +681,12 @@ export AWS_REQUEST_CHECKSUM_CALCULATION='WHEN_REQUIRED'
 export AWS_RESPONSE_CHECKSUM_VALIDATION='WHEN_REQUIRED'
 # objectscale-resources' own convention (tests, examples): no wildcard DNS on loopback
 export AWS_S3_FORCE_PATH_STYLE='true'
+# every gateway of the cluster (the first is AWS_ENDPOINT_URL), for clients that spread requests
 EOF
+  echo "export CEPH_RGW_ENDPOINTS=$(
+    IFS=,
+    shell_quote "${GATEWAY_ENDPOINTS[*]}"
+  )"
 }
 
 case ${1:-} in
@@ -472,5 +696,7 @@ case ${1:-} in
   wipe) cmd_wipe ;;
   status) cmd_status ;;
   env) cmd_env ;;
+  stop-gateway) cmd_stop_gateway "${2:-}" ;;
+  start-gateway) cmd_start_gateway "${2:-}" ;;
   *) usage ;;
 esac

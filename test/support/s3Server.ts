@@ -21,12 +21,7 @@
  * mocha's `--parallel` mode runs each worker in its own process with its own fixture, so run parallel
  * suites with `AWS_ENDPOINT_URL` set (e.g. through `scripts/with-s3-server.sh`).
  */
-import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { accessSync, constants, existsSync } from "node:fs";
-import { delimiter, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 
 import {
   AbortMultipartUploadCommand,
@@ -38,6 +33,8 @@ import {
   type ObjectIdentifier,
 } from "@aws-sdk/client-s3";
 
+import { installCephIfMissing, parseCephRgwExports, runCephRgwScript } from "./cephRgwScript.js";
+
 /** Where the integration tests' S3 server is and how to sign for it. */
 export interface S3ServerEnv {
   readonly endpoint: string;
@@ -48,9 +45,6 @@ export interface S3ServerEnv {
   /** True when this process started the server, and so will stop it. */
   readonly startedHere: boolean;
 }
-
-/** The binaries `scripts/ceph-rgw.sh start` needs; when one is missing the fixture runs `install`. */
-const CEPH_BINARIES = ["ceph", "ceph-mon", "ceph-osd", "radosgw", "radosgw-admin", "curl", "uuidgen"];
 
 /** The variables `scripts/ceph-rgw.sh env` prints, which the fixture copies into `process.env`. */
 const EXPORTED_VARIABLES = [
@@ -95,7 +89,7 @@ export async function stopS3ServerIfStarted(): Promise<void> {
   serverPromise = undefined;
   if (!env?.startedHere) return;
   try {
-    await runScript("stop");
+    await runCephRgwScript(["stop"]);
   } finally {
     for (const [name, value] of replacedVariables ?? []) {
       if (value === undefined) delete process.env[name];
@@ -250,93 +244,16 @@ async function resolveServer(): Promise<S3ServerEnv> {
 }
 
 async function startOwnServer(): Promise<S3ServerEnv> {
-  const script = scriptPath();
-  const alreadyUp = await runScript("status").then(
+  const alreadyUp = await runCephRgwScript(["status"]).then(
     () => true,
     () => false,
   );
   if (!alreadyUp) {
-    if (CEPH_BINARIES.some((name) => !onPath(name))) await runScript("install", { showProgress: true });
-    await runScript("start", { showProgress: true });
+    await installCephIfMissing();
+    await runCephRgwScript(["start"], { showProgress: true });
   }
-  const exported = parseExports(await runScript("env"), script);
+  const exported = parseCephRgwExports(await runCephRgwScript(["env"]), EXPORTED_VARIABLES);
   replacedVariables = new Map(EXPORTED_VARIABLES.map((name) => [name, process.env[name]]));
   for (const name of EXPORTED_VARIABLES) process.env[name] = exported.get(name);
   return envFromProcess(!alreadyUp);
-}
-
-/**
- * `build/test/support/s3Server.js` and `test/support/s3Server.ts` both sit three levels below the
- * repository root, next to which `scripts/ceph-rgw.sh` lives.
- */
-function scriptPath(): string {
-  const path = fileURLToPath(new URL("../../../scripts/ceph-rgw.sh", import.meta.url));
-  if (!existsSync(path)) {
-    throw new Error(
-      `scripts/ceph-rgw.sh not found at ${path}: test/support/s3Server expects to run as ` +
-        `build/test/support/s3Server.js inside the repository (compile with \`npm run build:test\`)`,
-    );
-  }
-  return path;
-}
-
-function onPath(binary: string): boolean {
-  return (process.env["PATH"] ?? "").split(delimiter).some((dir) => {
-    try {
-      accessSync(join(dir, binary), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-/**
- * Runs `bash scripts/ceph-rgw.sh <command>` and resolves with its stdout. With `showProgress` the
- * script's progress lines go to this process's stderr as they come; otherwise its stderr is kept
- * for the error message. The daemons it starts write to their own logs, so no pipe stays open.
- */
-async function runScript(command: string, { showProgress = false } = {}): Promise<string> {
-  const script = scriptPath();
-  if (!showProgress) {
-    try {
-      const { stdout } = await promisify(execFile)("bash", [script, command], { maxBuffer: 1 << 20 });
-      return stdout;
-    } catch (error) {
-      const { stderr = "", stdout = "" } = error as { stderr?: string; stdout?: string };
-      throw new Error(`bash ${script} ${command} failed:\n${stdout}${stderr}`.trimEnd(), { cause: error });
-    }
-  }
-  return new Promise((resolve, reject) => {
-    const child = spawn("bash", [script, command], { stdio: ["ignore", "pipe", "inherit"] });
-    let stdout = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      if (code === 0) resolve(stdout);
-      else
-        reject(
-          new Error(
-            `bash ${script} ${command} failed (${signal ?? `exit ${code}`}); see its [ceph-rgw] lines above`,
-          ),
-        );
-    });
-  });
-}
-
-/** Reads `export NAME='value'` lines as printed by `ceph-rgw.sh env` (single quotes, `'\''` inside). */
-function parseExports(text: string, script: string): Map<string, string> {
-  const exported = new Map<string, string>();
-  for (const line of text.split("\n")) {
-    const match = /^export ([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line.trim());
-    if (!match) continue;
-    const [, name = "", raw = ""] = match;
-    const quoted = /^'(.*)'$/s.exec(raw);
-    exported.set(name, quoted?.[1] !== undefined ? quoted[1].replaceAll("'\\''", "'") : raw);
-  }
-  const missing = EXPORTED_VARIABLES.filter((name) => !exported.has(name));
-  if (missing.length > 0) {
-    throw new Error(`bash ${script} env printed no ${missing.join(", ")}; its output was:\n${text}`);
-  }
-  return exported;
 }
