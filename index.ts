@@ -348,3 +348,12 @@ export type {
   CopySource,
   TransferResult,
 } from "./lib/transfer/options.js";
+
+export { SmartClient } from "./lib/smart/SmartClient.js";
+export type { SmartClientStats } from "./lib/smart/SmartClient.js";
+export { SMART_CLIENT_DEFAULTS } from "./lib/smart/options.js";
+export type { SmartClientOptions, HostsProvider, DiscoveryContext } from "./lib/smart/options.js";
+export { LATENCY_WINDOW } from "./lib/smart/SmartNode.js";
+export type { SmartNodeStats, LatencyStats, HealthCheckResult } from "./lib/smart/SmartNode.js";
+export type { SmartClientNodeEvent, SmartClientNodeEventPayload, RotationChangeReason } from "./lib/smart/events.js";
+export { SmartClientConfigError, SessionClosedError } from "./lib/smart/errors.js";

@@ -13,6 +13,10 @@ import { ResourceFactory } from "./resources/ResourceFactory.js";
 import { ResourceRegistry, type ResourceDefinitionClass } from "./resources/ResourceRegistry.js";
 import { checkResourceJSON } from "./resources/resourceJSON.js";
 import { transfers } from "./transfer/plugin.js";
+import { SessionClosedError, SmartClientConfigError } from "./smart/errors.js";
+import { resolveSmartClientOptions, type SmartClientOptions } from "./smart/options.js";
+import { isRetryStrategyV2 } from "./smart/routing.js";
+import { SmartClient } from "./smart/SmartClient.js";
 import type { ResourceTypes } from "./resources/types.js";
 
 /** SDK client settings a session passes through untouched (HTTP handler, logger, retry strategy, ...). */
@@ -77,10 +81,22 @@ export interface SessionOptions {
    * @default true
    */
   transfers?: boolean;
+  /**
+   * Spread requests over the data nodes of a cluster, client-side: each attempt goes to the
+   * least-loaded healthy node, failed nodes leave the rotation, retries go to another node. `true`
+   * starts from the endpoint's own host; see {@link SmartClientOptions} and the
+   * [Smart client guide](../../docs/guides/smart-client.md). Needs `endpoint`. Applies to the
+   * clients that keep the session's endpoint.
+   * @default false (nothing is added to the request path)
+   */
+  smartClient?: boolean | SmartClientOptions;
 }
 
 /** Settings of one client; they override the session's. */
-export type ClientOptions = Omit<SessionOptions, "validate" | "resourceDefinitions" | "plugins" | "transfers"> & {
+export type ClientOptions = Omit<
+  SessionOptions,
+  "validate" | "resourceDefinitions" | "plugins" | "transfers" | "smartClient"
+> & {
   validate?: boolean;
 };
 
@@ -126,17 +142,75 @@ export class Session {
   readonly #clientClasses = new Map<ServiceName, ClientConstructor<ServiceName>>();
   readonly #registry = new ResourceRegistry();
   readonly #resources = new ResourceFactory(this, this.#registry);
+  readonly #smartClient: SmartClient | undefined;
+  #closed = false;
 
   /**
    * @throws {@link InvalidClassDefinitionError} when `options.resourceDefinitions` holds a class
    *   that is not a resource definition, or two of one type.
+   * @throws {@link SmartClientConfigError} when `options.smartClient` is invalid (naming the setting).
    */
   constructor(options: SessionOptions = {}) {
     const plugins = options.plugins ?? [];
     this.#options = Object.assign({}, ...plugins.map((p) => p.sessionDefaults ?? {}), options) as SessionOptions;
+    const smart = this.#options.smartClient;
+    const smartOptions =
+      smart === undefined || smart === false ? undefined : resolveSmartClientOptions(smart, this.#options.endpoint);
+    const retryStrategy = this.#options.sdk?.retryStrategy;
+    if (smartOptions !== undefined && retryStrategy !== undefined && !isRetryStrategyV2(retryStrategy)) {
+      throw new SmartClientConfigError(
+        "sdk.retryStrategy",
+        "the smart client needs a token-based strategy (acquireInitialRetryToken, refreshRetryTokenForRetry, recordSuccess), such as the SDK's StandardRetryStrategy",
+      );
+    }
     this.#registry.register(...(options.resourceDefinitions ?? s3ResourceDefinitions));
     if (options.transfers !== false) transfers.install(this);
     for (const plugin of plugins) plugin.install(this);
+    this.#smartClient = smartOptions && new SmartClient(smartOptions, this.events, sdkConfig(this.#options));
+  }
+
+  /**
+   * The session's smart client (statistics, checks on demand), when `smartClient` was set.
+   *
+   * @example
+   * ```ts
+   * for (const node of session.smartClient?.stats().nodes ?? []) console.log(node.address, node.inRotation);
+   * ```
+   */
+  get smartClient(): SmartClient | undefined {
+    return this.#smartClient;
+  }
+
+  /** Whether {@link Session.close} was called. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /**
+   * Closes the session: it creates no more clients or resources, and the smart client (if any)
+   * stops its discovery and health checks, cancels those under way, and refuses the calls of the
+   * session's clients that start afterwards with {@link SessionClosedError}; calls already under
+   * way finish, retries included. Clients keep their own connections: `destroy()` them as before.
+   * Idempotent; `await using session = new Session(...)` calls it at the end of the scope.
+   *
+   * @example
+   * ```ts
+   * const session = new Session({ endpoint: "http://10.0.0.11:9020", forcePathStyle: true, smartClient: true });
+   * try {
+   *   await session.client("s3").listBuckets({});
+   * } finally {
+   *   await session.close();
+   * }
+   * ```
+   */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#smartClient?.close();
+  }
+
+  /** `await using session = new Session(...)` closes it at the end of the scope. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
   }
 
   /** The configured region, when one was given (the SDK may still find one in the environment). */
@@ -161,6 +235,7 @@ export class Session {
    *
    * @throws {@link UnknownServiceError} for a service this library does not know.
    * @throws {@link ClassMemberConflictError} when a `creating-client-class` handler redefines a member.
+   * @throws {@link SessionClosedError} after {@link Session.close}.
    *
    * @example
    * ```ts
@@ -170,6 +245,7 @@ export class Session {
    * ```
    */
   client<S extends ServiceName>(service: S, options: ClientOptions = {}): ServiceClients[S] {
+    if (this.#closed) throw new SessionClosedError("a new client");
     const Client = this.#clientClass(service);
     const merged: SessionOptions = {
       ...this.#options,
@@ -177,6 +253,7 @@ export class Session {
       sdk: { ...this.#options.sdk, ...options.sdk },
     };
     const sdk = new S3Client(sdkConfig(merged));
+    if (this.#smartClient !== undefined && merged.endpoint === this.#options.endpoint) this.#smartClient.attach(sdk);
     return new Client({ service, events: this.events.child(), sdk, validate: merged.validate !== false });
   }
 

@@ -27,7 +27,9 @@ export type ErrorCode =
   | "TRANSFER_FAILED"
   | "TRANSFER_ABORTED"
   | "TRANSFER_INTEGRITY"
-  | "UNKNOWN_ENDPOINT";
+  | "UNKNOWN_ENDPOINT"
+  | "SMART_CLIENT_CONFIG"
+  | "SESSION_CLOSED";
 
 /**
  * Base class of every error raised by objectscale-resources itself.

@@ -32,21 +32,29 @@ export interface EmulatorSettings {
   readonly recordBodyBytes: number;
 }
 
-/** The emulator's mutable world. */
+/**
+ * The emulator's mutable world. The nodes of a cluster each have one, made with the cluster's own
+ * state as `shared`: they serve its store and run its background tasks, and keep their own
+ * maintenance flag and load.
+ */
 export class EmulatorState {
-  readonly store = new Store();
+  readonly store: Store;
   maintenanceMode: boolean;
   /** Requests being handled right now (reported as the ping `LOAD_FACTOR`). */
   inFlight = 0;
   readonly #timers = new Set<NodeJS.Timeout>();
+  readonly #shared: EmulatorState | undefined;
   #stopped = false;
 
   constructor(
     readonly settings: EmulatorSettings,
     readonly clock: () => number,
     maintenanceMode: boolean,
+    shared?: EmulatorState,
   ) {
     this.maintenanceMode = maintenanceMode;
+    this.#shared = shared;
+    this.store = shared?.store ?? new Store();
   }
 
   /** The server's current time, in epoch milliseconds. */
@@ -73,6 +81,8 @@ export class EmulatorState {
 
   /** Runs `task` after `delayMs` unless the emulator stops first. */
   schedule(task: () => void, delayMs: number): void {
+    // A cluster's task outlives the node that started it, as a real cluster's would.
+    if (this.#shared !== undefined) return this.#shared.schedule(task, delayMs);
     if (this.#stopped) return;
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
@@ -82,8 +92,9 @@ export class EmulatorState {
     this.#timers.add(timer);
   }
 
-  /** Cancels every scheduled task and drops all data. */
+  /** Cancels every scheduled task and drops all data (a node's state leaves the shared ones alone). */
   dispose(): void {
+    if (this.#shared !== undefined) return;
     this.#stopped = true;
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();

@@ -6,17 +6,16 @@
  *
  * @module
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
-
 import type { S3ClientConfig } from "@aws-sdk/client-s3";
 
-import { EmulatorState, type EmulatorSettings } from "./EmulatorState.js";
+import { EmulatorCluster, type EmulatorClusterOptions } from "./EmulatorCluster.js";
+import { EmulatorState } from "./EmulatorState.js";
+import { HttpListener } from "./http/HttpListener.js";
 import { RequestLog, type RecordedRequest } from "./http/RequestLog.js";
 import { serveRequest } from "./http/serveRequest.js";
-import { loopbackAgent } from "./loopbackAgent.js";
 import type { BucketDescription } from "./describeBucket.js";
 import { describeBucket } from "./describeBucket.js";
+import { clientConfigFor, resolveSettings } from "./settings.js";
 
 /** Access keys of the emulator's user. */
 export interface EmulatorCredentials {
@@ -80,11 +79,6 @@ export interface ClientConfigOptions {
   readonly namespaceInHost?: string;
 }
 
-const DEFAULT_CREDENTIALS: EmulatorCredentials = {
-  accessKeyId: "emulator",
-  secretAccessKey: "emulator-secret",
-};
-
 /**
  * An ObjectScale-compatible S3 server running inside the current process, for development and tests.
  * Everything lives in memory and disappears with {@link ObjectScaleEmulator.stop}.
@@ -120,22 +114,17 @@ const DEFAULT_CREDENTIALS: EmulatorCredentials = {
  * ```
  */
 export class ObjectScaleEmulator {
-  readonly #server: Server;
+  readonly #listener: HttpListener;
   readonly #state: EmulatorState;
   readonly #log: RequestLog;
-  readonly #sockets = new Set<Socket>();
   readonly #port: number;
   #stopping: Promise<void> | undefined;
 
-  private constructor(server: Server, state: EmulatorState, log: RequestLog) {
-    this.#server = server;
+  private constructor(listener: HttpListener, state: EmulatorState, log: RequestLog) {
+    this.#listener = listener;
     this.#state = state;
     this.#log = log;
-    this.#port = (server.address() as AddressInfo).port;
-    server.on("connection", (socket: Socket) => {
-      this.#sockets.add(socket);
-      socket.once("close", () => this.#sockets.delete(socket));
-    });
+    this.#port = listener.port;
   }
 
   /**
@@ -159,15 +148,27 @@ export class ObjectScaleEmulator {
     const now = clock === undefined ? Date.now : () => Number(clock());
     const state = new EmulatorState(settings, now, options.maintenanceMode ?? false);
     const log = new RequestLog(settings.maxRecordedRequests);
-    const server = createServer({ keepAlive: true }, (req, res) => void serveRequest(req, res, state, log));
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(options.port ?? 0, "127.0.0.1", () => {
-        server.off("error", reject);
-        resolve();
-      });
-    });
-    return new ObjectScaleEmulator(server, state, log);
+    const listener = await HttpListener.open(options.port ?? 0, (req, res) => void serveRequest(req, res, state, log));
+    return new ObjectScaleEmulator(listener, state, log);
+  }
+
+  /**
+   * Starts several emulator nodes over one shared store, like the data nodes of one ObjectScale
+   * site: each node has its own port on 127.0.0.1, maintenance flag, load and request log, and
+   * can be stopped and restarted while the others keep serving the same buckets and objects.
+   * `GET /?endpoint` lists the nodes as `127.0.0.1:PORT`. See {@link EmulatorCluster}.
+   *
+   * @example
+   * ```ts
+   * await using cluster = await ObjectScaleEmulator.startCluster({ nodes: 3 });
+   * const session = new Session({ ...cluster.clientConfig(), smartClient: { hosts: cluster.addresses } });
+   * await cluster.nodes[1]!.stop(); // the others keep serving
+   * ```
+   *
+   * @throws Error when a port cannot be bound.
+   */
+  static startCluster(options: EmulatorClusterOptions = {}): Promise<EmulatorCluster> {
+    return EmulatorCluster.start(options);
   }
 
   /** `http://127.0.0.1:PORT`, for path-style clients. */
@@ -240,17 +241,7 @@ export class ObjectScaleEmulator {
    * ```
    */
   clientConfig(options: ClientConfigOptions = {}): S3ClientConfig {
-    const host = options.namespaceInHost === undefined ? "localhost" : `${options.namespaceInHost}.localhost`;
-    const named = options.virtualHost === true || options.namespaceInHost !== undefined;
-    return {
-      endpoint: named ? `http://${host}:${this.#port}` : this.endpoint,
-      region: this.region,
-      credentials: this.credentials,
-      forcePathStyle: options.virtualHost !== true,
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-      ...(named ? { requestHandler: { httpAgent: loopbackAgent() } } : {}),
-    };
+    return clientConfigFor(this.#port, this.#state.settings, options);
   }
 
   /**
@@ -305,12 +296,11 @@ export class ObjectScaleEmulator {
    * ```
    */
   stop(): Promise<void> {
-    this.#stopping ??= new Promise<void>((resolve) => {
+    this.#stopping ??= (() => {
       this.#state.dispose();
       this.#log.clear();
-      this.#server.close(() => resolve());
-      for (const socket of this.#sockets) socket.destroy();
-    });
+      return this.#listener.close();
+    })();
     return this.#stopping;
   }
 
@@ -318,30 +308,4 @@ export class ObjectScaleEmulator {
   [Symbol.asyncDispose](): Promise<void> {
     return this.stop();
   }
-}
-
-function resolveSettings(o: ObjectScaleEmulatorOptions): EmulatorSettings {
-  const credentials = o.credentials ?? DEFAULT_CREDENTIALS;
-  const namespace = o.namespace ?? "ns1";
-  return {
-    region: o.region ?? "us-east-1",
-    accessKeyId: credentials.accessKeyId,
-    secretAccessKey: credentials.secretAccessKey,
-    namespace,
-    namespaces: new Set([namespace, ...(o.namespaces ?? [])]),
-    baseDomains: o.baseDomains ?? ["localhost"],
-    dataNodes: o.dataNodes ?? ["127.0.0.1"],
-    versionInfo: o.versionInfo ?? "3.8.1.0-objectscale-emulator",
-    maxClockSkewMs: o.maxClockSkewMs ?? 15 * 60_000,
-    minPartSize: o.minPartSize ?? 5 * 1024 * 1024,
-    maxBodyBytes: o.maxBodyBytes ?? 1024 * 1024 * 1024,
-    retentionPolicies: new Map(Object.entries(o.retentionPolicies ?? {})),
-    encryptionLicensed: o.encryptionLicensed ?? true,
-    emptyBucketStepMs: o.emptyBucket?.stepDelayMs ?? 10,
-    emptyBucketEntriesPerStep: o.emptyBucket?.entriesPerStep ?? 1000,
-    requireContentMd5: o.requireContentMd5 ?? false,
-    legacyQueryEndMarker: o.legacyQueryEndMarker ?? false,
-    maxRecordedRequests: o.maxRecordedRequests ?? 5000,
-    recordBodyBytes: o.recordBodyBytes ?? 8192,
-  };
 }

@@ -16,6 +16,8 @@
  * @module objectscale-resources/testing
  */
 export { ObjectScaleEmulator } from "./ObjectScaleEmulator.js";
+export { EmulatorCluster, EmulatorNode } from "./EmulatorCluster.js";
+export type { EmulatorClusterOptions } from "./EmulatorCluster.js";
 export type {
   ObjectScaleEmulatorOptions,
   EmulatorCredentials,
