@@ -281,6 +281,23 @@ describe("managed transfers and batch deletes under injected faults (Ceph RGW be
       expect(await readdir(out)).to.deep.equal([]);
     });
 
+    it("a CompleteMultipartUpload that succeeds but whose answers are lost leaves the object intact and no upload open", async () => {
+      const { source, digest } = await upload("complete-lost", 11 * MiB);
+      const complete = (r: { operation: string }) => r.operation === "CompleteMultipartUpload";
+      proxy.inject("stall", 1, complete);
+      proxy.inject("slowDown", 2, complete);
+      const error = await client.uploadFile(source, bucket, "complete-lost", TRANSFER).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(proxy.injected).to.include({ stall: 1, slowDown: 2 });
+      // The retries of the SDK give up on SlowDown after the server completed the upload: a typed
+      // error, although the object is there. (It says "NOT aborted" today; see the report of issue 6.)
+      expect(TransferError.is(error), describeError(error)).to.equal(true);
+      expect(await storedDigest("complete-lost")).to.equal(digest);
+      expect(await openUploads("complete-lost")).to.deep.equal([]);
+    });
+
     it("a lost AbortMultipartUpload answer still ends in a TransferError with no upload left open", async () => {
       const { source } = await upload("abort-lost", 11 * MiB);
       proxy.inject("stall", 1, (r) => r.operation === "AbortMultipartUpload");
