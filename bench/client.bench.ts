@@ -56,7 +56,8 @@ export async function runClientBench(): Promise<BenchRow[]> {
       unit: "µs/call",
       baseline: i === 0 ? undefined : variants[0]!.name,
       ratio: i === 0 ? undefined : Number((us / base).toFixed(3)),
-      note: i === 0 ? `${ROUNDS}×${BATCH} calls, interleaved` : `median paired Δ ${paired.toFixed(1)} µs`,
+      method: `median of ${ROUNDS} interleaved rounds × ${BATCH} sequential awaited calls, after ${WARMUP} warm-up; stub transport, no network`,
+      ...(i === 0 ? {} : { note: `median paired Δ per round ${paired.toFixed(1)} µs` }),
     };
   });
   raw.destroy();

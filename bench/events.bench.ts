@@ -122,7 +122,7 @@ export async function runEventsBench(): Promise<BenchRow[]> {
       unit: "ns/op",
       baseline: c.baseline,
       ratio: base === undefined ? undefined : Number((value / base).toFixed(2)),
-      note: `median of ${ROUNDS} rounds × ${BATCH / 1000}k emits`,
+      method: `median of ${ROUNDS} interleaved rounds × ${BATCH / 1000}k emits, after ${WARMUP / 1000}k warm-up`,
     };
   });
 }

@@ -26,7 +26,7 @@
  * @module
  */
 import { Agent } from "node:http";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import {
   CreateBucketCommand,
   DeleteObjectsCommand,
@@ -36,6 +36,7 @@ import {
   paginateListObjectsV2,
 } from "@aws-sdk/client-s3";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { boto3Script } from "./paths.js";
 import { median, printTable, type BenchRow } from "./report.js";
 import { clientConfig, newSession, runBoto3, serverEnv, type ServerEnv } from "./s3Server.js";
 
@@ -48,14 +49,13 @@ const SEED_CONCURRENCY = Number(env["BENCH_SEED_CONCURRENCY"] ?? 64);
 const CREATE_ROUNDS = Number(env["BENCH_CREATE_ROUNDS"] ?? 15);
 const CREATE_BATCH = Number(env["BENCH_CREATE_BATCH"] ?? 100_000);
 const PAGE_SIZE = 1000;
-const BOTO3_SCRIPT = fileURLToPath(new URL("../../bench/boto3/resources_bench.py", import.meta.url));
 
 // ---------------------------------------------------------------------------------------------
 // Server, clients, boto3.
 
 /** Runs one boto3 benchmark; `undefined` (with the reason on stderr) when Python or boto3 cannot run. */
 function boto3<T>(command: Record<string, unknown>, server: ServerEnv | undefined): Promise<T | undefined> {
-  return runBoto3<T>(BOTO3_SCRIPT, command, server);
+  return runBoto3<T>(boto3Script("resources_bench.py"), command, server);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -237,12 +237,11 @@ export async function runResourceCreationBench(): Promise<BenchRow[]> {
       value: round(ours, 1),
       unit: "ns/op",
       baseline: theirs === undefined ? undefined : `boto3 ${c.name}`,
-      ratio: theirs === undefined ? undefined : round(ours / theirs, 5),
-      note:
-        `median of ${CREATE_ROUNDS} rounds × ${CREATE_BATCH.toLocaleString("en")} calls` +
-        (theirs === undefined
-          ? ""
-          : `; ${Math.round(theirs / ours).toLocaleString("en")}× faster than boto3 (goal ≥ 50×)`),
+      ratio: theirs === undefined ? undefined : Number((ours / theirs).toPrecision(3)),
+      method: `median of ${CREATE_ROUNDS} interleaved rounds × ${CREATE_BATCH.toLocaleString("en")} calls, after 3 warm-up rounds; no request`,
+      ...(theirs === undefined
+        ? {}
+        : { note: `${Math.round(theirs / ours).toLocaleString("en")}× faster than boto3 (goal ≥ 50×)` }),
     });
   });
   if (py !== undefined) {
@@ -251,7 +250,8 @@ export async function runResourceCreationBench(): Promise<BenchRow[]> {
         name: `boto3 ${c.name}`,
         value: round(median(pyValues[i]!), 0),
         unit: "ns/op",
-        note: `boto3 ${py.boto3}, CPython ${py.python}; timeit median of ${py.repeat} × ${py.number}; class rebuilt per call`,
+        method: `timeit, median of ${py.repeat} repeats × ${py.number} calls, after 200 warm-up calls; run between our rounds`,
+        note: `boto3 ${py.boto3}, CPython ${py.python}; the classes are rebuilt on every call`,
       });
     });
   }
@@ -397,6 +397,7 @@ export async function runIterationBench(server: ServerEnv): Promise<BenchRow[]> 
       name: `seed ${KEYS.toLocaleString("en")} empty objects (raw PutObject)`,
       value: round(seeding.seconds, 2),
       unit: "s",
+      method: "once per run, before the passes; not part of the pass times",
       note: seeding.reused
         ? `bucket ${bucketName} reused: it already held exactly these keys (time = one listing)`
         : `${SEED_CONCURRENCY} in flight; ${Math.round(KEYS / seeding.seconds)} PUT/s`,
@@ -411,14 +412,15 @@ export async function runIterationBench(server: ServerEnv): Promise<BenchRow[]> 
       unit: "ms/pass",
       baseline: i === 0 || rawMs === undefined ? undefined : `${label}: ${variants[0]!.name}`,
       ratio: i === 0 || rawMs === undefined ? undefined : round(value / rawMs, 3),
+      method: `median of ${passes[i]!.length} full passes, interleaved in rotating order; page size ${PAGE_SIZE}`,
       note,
     });
   };
-  timeRow(0, rawMs, `median of ${passes[0]!.length} passes, interleaved; page size ${PAGE_SIZE}`);
+  timeRow(0, rawMs, "after a 5-page warm-up");
   timeRow(
     1,
     oursMs,
-    `goal ≤ 1.1× raw` +
+    `after a 5-page warm-up; goal ≤ 1.1× raw` +
       (oursMs !== undefined && botoMs !== undefined ? `; ${versus(botoMs / oursMs, "boto3")}` : ""),
   );
   timeRow(
@@ -441,6 +443,7 @@ export async function runIterationBench(server: ServerEnv): Promise<BenchRow[]> 
       unit: "MiB",
       baseline: i === 0 || base === undefined ? undefined : `${label}, ${what}: ${variants[0]!.name}`,
       ratio: i === 0 || base === undefined || base === 0 ? undefined : round(value / base, 2),
+      method: `median over ${passes[i]!.length} passes of the peak above the level before the pass`,
       note,
     });
   };
@@ -453,7 +456,7 @@ export async function runIterationBench(server: ServerEnv): Promise<BenchRow[]> 
       "peak heapUsed Δ",
       mib(i, (p) => p.heapPeak),
       heapRaw,
-      `sampled every 5 ms and every page, from a GC'd start; after the pass + GC: ${retained === undefined ? "?" : round(retained, 1)} MiB retained`,
+      `sampled every 5 ms and every page, from a GC'd start; retained after the pass + GC: ${retained === undefined ? "?" : round(retained, 1)} MiB`,
     );
   }
   for (const i of [0, 1, 2]) {
@@ -462,7 +465,7 @@ export async function runIterationBench(server: ServerEnv): Promise<BenchRow[]> 
       "peak RSS Δ",
       mib(i, (p) => p.rssPeak),
       rssRaw,
-      i === 2 ? "sampled every 1,000 items" : "",
+      i === 2 ? "sampled from /proc/self/statm every 1,000 items" : "sampled every 5 ms and every page",
     );
   }
   return rows;
@@ -602,7 +605,8 @@ export async function runDeleteBench(server: ServerEnv): Promise<BenchRow[]> {
       name: `seed ${DELETE_KEYS.toLocaleString("en")} empty objects per prefix (raw PutObject)`,
       value: round(median(seeding), 2),
       unit: "s",
-      note: `median of ${seeding.length}; ${SEED_CONCURRENCY} in flight; not part of the delete times`,
+      method: `median of ${seeding.length} prefixes`,
+      note: `${SEED_CONCURRENCY} in flight; not part of the delete times`,
     },
   ];
   variants.forEach((v, i) => {
@@ -615,8 +619,9 @@ export async function runDeleteBench(server: ServerEnv): Promise<BenchRow[]> {
       unit: "ms",
       baseline: vsBoto === undefined ? undefined : `${label}: ${variants[0]!.name}`,
       ratio: vsBoto === undefined ? undefined : round(1 / vsBoto, 3),
+      method: `median of ${samples[i]!.length} rounds in rotating order, each on a freshly seeded prefix of ${DELETE_KEYS.toLocaleString("en")}`,
       note:
-        `median of ${samples[i]!.length} round(s) (range ${range(samples[i]!.map((x) => x * 1000))} ms), each on a fresh prefix` +
+        `range ${range(samples[i]!.map((x) => x * 1000))} ms` +
         (vsBoto === undefined ? "" : `; ${versus(vsBoto, "boto3")}`) +
         (i === 1 ? " (goal ≥ 2×); default options (concurrency 4)" : "") +
         (i === 3 ? "; the server's floor for this method" : ""),

@@ -37,7 +37,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
@@ -47,6 +47,7 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
+import { boto3Script } from "./paths.js";
 import { median, printTable, type BenchRow } from "./report.js";
 import { clientConfig, newSession, runBoto3, serverEnv, type ServerEnv } from "./s3Server.js";
 
@@ -58,7 +59,6 @@ const ROUNDS = Number(env["BENCH_TRANSFER_ROUNDS"] ?? 3);
 const PART_SIZE = 8 * MIB;
 const QUEUE_SIZE = 10;
 const BUCKET = "bench-transfer";
-const BOTO3_SCRIPT = fileURLToPath(new URL("../../bench/boto3/transfer_bench.py", import.meta.url));
 
 // ---------------------------------------------------------------------------------------------
 // boto3.
@@ -77,7 +77,7 @@ let boto3Info: Boto3Transfer | undefined;
 
 /** Runs one boto3 transfer and returns its seconds; {@link SkipVariant} when Python or boto3 cannot run. */
 async function boto3(server: ServerEnv, command: Record<string, unknown>): Promise<number> {
-  const result = await runBoto3<Boto3Transfer>(BOTO3_SCRIPT, command, server);
+  const result = await runBoto3<Boto3Transfer>(boto3Script("transfer_bench.py"), command, server);
   if (result === undefined) throw new SkipVariant();
   boto3Info = result;
   return result.seconds;
@@ -316,7 +316,8 @@ export async function runTransferBench(): Promise<BenchRow[]> {
               name: `download ${SIZE_MIB} MiB: fsync of a peer's file just written`,
               value: round(median(fsyncs) * 1000, 0),
               unit: "ms",
-              note: `median of ${fsyncs.length} (range ${round(Math.min(...fsyncs) * 1000, 0)}–${round(Math.max(...fsyncs) * 1000, 0)} ms); not in the peers' times, while downloadFile fsyncs inside its own`,
+              method: `median of ${fsyncs.length} peers' downloads, timed after each`,
+              note: `range ${round(Math.min(...fsyncs) * 1000, 0)}–${round(Math.max(...fsyncs) * 1000, 0)} ms; not in the peers' times, while downloadFile fsyncs inside its own`,
             },
           ]),
     ];
@@ -346,7 +347,8 @@ function rowsFor(direction: string, variants: readonly Variant[], samples: reado
       name: label(v),
       value: round(speed[i]!, 1),
       unit: "MB/s",
-      note: `median of ${s.length} interleaved rounds (range ${round(Math.min(...speeds), 1)}–${round(Math.max(...speeds), 1)} MB/s; median ${round(median(s), 2)} s)${extra}`,
+      method: `size ÷ median time of ${s.length} rounds in rotating order, after a 16 MiB warm-up`,
+      note: `range ${round(Math.min(...speeds), 1)}–${round(Math.max(...speeds), 1)} MB/s; median ${round(median(s), 2)} s${extra}`,
     });
   });
   const oursIndex = variants.findIndex((v) => v.role === "ours");
@@ -365,6 +367,7 @@ function rowsFor(direction: string, variants: readonly Variant[], samples: reado
       unit: "MB/s",
       baseline: label(v),
       ratio: round(oursSpeed / theirs, 2),
+      method: `ours' MB/s ÷ this peer's, both from the median time of the same ${samples[i]!.length} rounds`,
       note:
         `above 1: ours is faster; per-round ratios ${perRound.map((x) => round(x, 2)).join(", ")}` +
         (v.role === "ceiling" ? "; one connection, no parts" : ""),
