@@ -376,5 +376,20 @@ function sdkConfig(options: SessionOptions): S3ClientConfig {
   if (options.responseChecksumValidation !== undefined)
     config.responseChecksumValidation = options.responseChecksumValidation;
   if (options.maxAttempts !== undefined) config.maxAttempts = options.maxAttempts;
+  // A call's `requestTimeout` is a deadline for the response's headers; unless told to throw, the
+  // SDK's HTTP handler only logs a warning when it passes, and the call waits on.
+  const handler = config.requestHandler;
+  if (handler === undefined) config.requestHandler = { throwOnRequestTimeout: true };
+  else if (isHandlerOptions(handler)) config.requestHandler = { throwOnRequestTimeout: true, ...handler };
   return config;
+}
+
+/** Whether `sdk.requestHandler` is options for the SDK's own handler rather than a handler. */
+function isHandlerOptions(handler: unknown): handler is Record<string, unknown> {
+  return (
+    typeof handler === "object" &&
+    handler !== null &&
+    typeof (handler as { handle?: unknown }).handle !== "function" &&
+    Object.getPrototypeOf(handler) === Object.prototype
+  );
 }

@@ -50,7 +50,10 @@ export class MultipartWriter {
     this.#checkEtags = etagIsMd5(params);
   }
 
-  /** CreateMultipartUpload. */
+  /**
+   * CreateMultipartUpload. When the SDK had to retry it, an earlier attempt may have created an
+   * upload whose answer was lost on the way back: see {@link MultipartWriter.#abortStrays}.
+   */
   static async start(
     client: S3ServiceClient,
     bucket: string,
@@ -58,9 +61,54 @@ export class MultipartWriter {
     params: UploadParams,
     options: CallOptions,
   ): Promise<MultipartWriter> {
+    const began = performance.now();
     const output = await client.createMultipartUpload({ ...params, Bucket: bucket, Key: key }, options);
     if (output.UploadId === undefined) throw new Error("CreateMultipartUpload returned no UploadId");
-    return new MultipartWriter(client, bucket, key, output.UploadId, params);
+    const writer = new MultipartWriter(client, bucket, key, output.UploadId, params);
+    if ((output.$metadata.attempts ?? 1) > 1) await writer.#abortStrays(performance.now() - began, options);
+    return writer;
+  }
+
+  /**
+   * Aborts the uploads an earlier attempt of this CreateMultipartUpload may have left: those of the
+   * same key initiated, by the server's clock, between the start of the call and our own upload
+   * (`elapsedMs` before it, plus 2 s for rounding). Nothing else can name them: their IDs never
+   * reached us. Another writer starting an upload of the very same key within those seconds would
+   * lose it too, which is why this only runs after a retried create. Best effort: a failure here
+   * leaves the strays (a lifecycle rule for incomplete uploads catches them) but not this upload.
+   */
+  async #abortStrays(elapsedMs: number, options: CallOptions): Promise<void> {
+    const { ExpectedBucketOwner, RequestPayer } = this.#partParams;
+    const owner = {
+      ...(ExpectedBucketOwner !== undefined ? { ExpectedBucketOwner } : {}),
+      ...(RequestPayer !== undefined ? { RequestPayer } : {}),
+    };
+    try {
+      const uploads: { UploadId: string; Initiated: Date }[] = [];
+      const listing = this.#client.paginate("ListMultipartUploads", {
+        ...owner,
+        Bucket: this.#bucket,
+        Prefix: this.#key,
+      });
+      for await (const page of listing) {
+        for (const u of page.Uploads ?? []) {
+          if (u.Key === this.#key && u.UploadId !== undefined && u.Initiated !== undefined)
+            uploads.push({ UploadId: u.UploadId, Initiated: u.Initiated });
+        }
+      }
+      const ours = uploads.find((u) => u.UploadId === this.uploadId)?.Initiated.getTime();
+      if (ours === undefined) return;
+      const earliest = ours - elapsedMs - 2000;
+      for (const u of uploads) {
+        const at = u.Initiated.getTime();
+        if (u.UploadId === this.uploadId || at < earliest || at > ours) continue;
+        await this.#client
+          .abortMultipartUpload({ ...owner, Bucket: this.#bucket, Key: this.#key, UploadId: u.UploadId }, options)
+          .catch(() => undefined);
+      }
+    } catch {
+      // best effort, see above
+    }
   }
 
   /**
@@ -160,37 +208,48 @@ export class MultipartWriter {
       if (part === undefined) throw new Error(`part ${n} of ${partCount} was never uploaded`);
       parts.push(part);
     }
-    const output = await this.#client.completeMultipartUpload(
+    const digests = [...this.#md5s.entries()].sort(([a], [b]) => a - b).map(([, d]) => d);
+    const expected = this.#checkEtags && digests.length === partCount ? multipartEtag(digests) : undefined;
+    let output;
+    try {
+      output = await this.#client.completeMultipartUpload(
+        {
+          ...this.#partParams,
+          Bucket: this.#bucket,
+          Key: this.#key,
+          UploadId: this.uploadId,
+          MultipartUpload: { Parts: parts },
+        },
+        options,
+      );
+    } catch (error) {
+      // The server may have completed the upload and the answer been lost, the SDK's retry then
+      // finding NoSuchUpload: when the object now has exactly the ETag our parts make, it did.
+      const head = expected === undefined ? undefined : await this.#head(undefined, options).catch(() => undefined);
+      if (head === undefined || unquote(head.ETag) !== expected) throw error;
+      this.completed = true;
+      return { etag: head.ETag, versionId: head.VersionId };
+    }
+    this.completed = true;
+    let etag = output.ETag;
+    if (expected !== undefined) {
+      // Ceph RGW 16 answers CompleteMultipartUpload with an empty ETag: ask for it.
+      if (!unquote(etag)) etag = (await this.#head(output.VersionId, options)).ETag;
+      checkEtag("ETag of the completed object", etag, expected);
+    }
+    return { etag, versionId: output.VersionId };
+  }
+
+  #head(versionId: string | undefined, options: CallOptions) {
+    return this.#client.headObject(
       {
         ...this.#partParams,
         Bucket: this.#bucket,
         Key: this.#key,
-        UploadId: this.uploadId,
-        MultipartUpload: { Parts: parts },
+        ...(versionId !== undefined ? { VersionId: versionId } : {}),
       },
       options,
     );
-    this.completed = true;
-    let etag = output.ETag;
-    if (this.#checkEtags && this.#md5s.size === partCount) {
-      if (!unquote(etag)) {
-        // Ceph RGW 16 answers CompleteMultipartUpload with an empty ETag: ask for it.
-        const { VersionId } = output;
-        const head = await this.#client.headObject(
-          {
-            ...this.#partParams,
-            Bucket: this.#bucket,
-            Key: this.#key,
-            ...(VersionId !== undefined ? { VersionId } : {}),
-          },
-          options,
-        );
-        etag = head.ETag;
-      }
-      const digests = [...this.#md5s.entries()].sort(([a], [b]) => a - b).map(([, d]) => d);
-      checkEtag("ETag of the completed object", etag, multipartEtag(digests));
-    }
-    return { etag, versionId: output.VersionId };
   }
 
   /**
@@ -212,6 +271,8 @@ export class MultipartWriter {
       );
       return { aborted: true };
     } catch (error) {
+      // A retried abort whose first answer was lost finds the upload gone: nothing is left behind.
+      if ((error as { name?: unknown }).name === "NoSuchUpload") return { aborted: true };
       return { aborted: false, error };
     }
   }

@@ -8,7 +8,7 @@
 import { randomBytes, createHash, type Hash } from "node:crypto";
 import { open, rename, rm, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import type { Writable } from "node:stream";
+import type { Readable, Writable } from "node:stream";
 import type { S3ServiceClient } from "../client/ClientFactory.js";
 import type { CallOptions } from "../client/s3/types.js";
 import { resolveTransferConfig, type ResolvedTransferConfig } from "./config.js";
@@ -273,23 +273,43 @@ async function getRange(
     await sink(chunks, pendingBytes, start + received - pendingBytes);
     pendingBytes = 0;
   };
-  for await (const chunk of body ?? []) {
-    if (received + chunk.length > expected)
-      throw new Mismatch(
-        `length of ${describe(range)}`,
-        String(expected),
-        `more than ${received + chunk.length - 1} bytes`,
-      );
-    hash?.update(chunk);
-    received += chunk.length;
-    if (sink !== undefined) {
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (pendingBytes >= WRITE_BATCH_BYTES) await flush();
-    } else {
-      kept.push(chunk);
+  // The SDK's requestTimeout ends with the headers: a body that stalls is the transfer's to catch.
+  const idle = options.requestTimeout;
+  const watchdog =
+    idle === undefined || body === undefined
+      ? undefined
+      : setTimeout(() => {
+          const error = Object.assign(new Error(`no data for ${idle} ms while reading ${describe(range)}`), {
+            name: "TimeoutError",
+            code: "ETIMEDOUT",
+          });
+          (body as Partial<Readable>).destroy?.(error);
+        }, idle);
+  try {
+    for await (const chunk of body ?? []) {
+      watchdog?.refresh();
+      if (received + chunk.length > expected)
+        throw new Mismatch(
+          `length of ${describe(range)}`,
+          String(expected),
+          `more than ${received + chunk.length - 1} bytes`,
+        );
+      hash?.update(chunk);
+      received += chunk.length;
+      if (sink !== undefined) {
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes >= WRITE_BATCH_BYTES) {
+          await flush();
+          watchdog?.refresh(); // a slow disk is not a silent server
+        }
+      } else {
+        kept.push(chunk);
+      }
+      report(chunk.length);
     }
-    report(chunk.length);
+  } finally {
+    clearTimeout(watchdog);
   }
   await flush();
   if (received !== expected)

@@ -17,7 +17,11 @@ export interface TransferOptions extends TransferConfig {
   abortSignal?: AbortSignal;
   /** Called with each progress report, like the `transfer-progress` event. Keep it cheap. */
   onProgress?: (progress: TransferProgress) => void;
-  /** Socket timeout of each request, in milliseconds, passed to the SDK. */
+  /**
+   * Milliseconds each request may take until its response's headers arrive (the SDK retries one
+   * that takes longer), and, for downloads, the longest silence while a body is read (the range
+   * is then read again). No limit by default.
+   */
   requestTimeout?: number;
 }
 

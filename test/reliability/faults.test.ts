@@ -75,7 +75,7 @@ function hashingSink(): { sink: Writable; digest: () => string } {
  * A session whose every request goes through `endpoint` (the proxy), with the SDK's retries
  * (`maxAttempts`) and a socket idle timeout, so a stalled response becomes a retry, not a hang.
  */
-function sessionThrough(env: S3ServerEnv, endpoint: string, requestHandler: NodeHttpHandler): Session {
+function sessionThrough(env: S3ServerEnv, endpoint: string, requestHandler?: NodeHttpHandler): Session {
   return new Session({
     endpoint,
     region: env.region,
@@ -84,7 +84,7 @@ function sessionThrough(env: S3ServerEnv, endpoint: string, requestHandler: Node
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
     maxAttempts: 3,
-    sdk: { requestHandler },
+    ...(requestHandler !== undefined ? { sdk: { requestHandler } } : {}),
   });
 }
 
@@ -251,6 +251,26 @@ describe("managed transfers and batch deletes under injected faults (Ceph RGW be
       expect(await readdir(join(dir, "broken-ranges-out"))).to.deep.equal(["file"]);
     });
 
+    it("with the SDK's default handler, `requestTimeout` alone ends stalls (before the headers or mid-body)", async () => {
+      const plain = sessionThrough(env, proxy.endpoint).client("s3");
+      const { source, digest } = await upload("stalled", 11 * MiB);
+      await client.uploadFile(source, bucket, "stalled", TRANSFER);
+      await mkdir(join(dir, "stalled-out"));
+      const target = join(dir, "stalled-out", "file");
+      // The proxy stalls before the headers or mid-body at random (seeded): four runs see both kinds.
+      for (let i = 0; i < 4; i++) {
+        proxy.inject("stall", 1, (r) => r.operation === "GetObject");
+        const started = Date.now();
+        await plain.downloadFile(bucket, "stalled", target, { ...TRANSFER, requestTimeout: 1_000 });
+        // the proxy holds a stalled answer for 8 s: the range must be read again long before that
+        expect(Date.now() - started).to.be.lessThan(6_000);
+        expect(sha256(await readFile(target))).to.equal(digest);
+      }
+      expect(proxy.injected.stall).to.equal(4);
+      expect(await readdir(join(dir, "stalled-out"))).to.deep.equal(["file"]);
+      plain.destroy();
+    });
+
     it("fails with a TransferError and aborts the multipart upload when SlowDown outlasts the retries", async () => {
       const { source } = await upload("slow-down", 11 * MiB);
       proxy.inject("slowDown", 1_000, (r) => r.operation === "UploadPart");
@@ -291,9 +311,9 @@ describe("managed transfers and batch deletes under injected faults (Ceph RGW be
         (e: unknown) => e,
       );
       expect(proxy.injected).to.include({ stall: 1, slowDown: 2 });
-      // The retries of the SDK give up on SlowDown after the server completed the upload: a typed
-      // error, although the object is there. (It says "NOT aborted" today; see the report of issue 6.)
-      expect(TransferError.is(error), describeError(error)).to.equal(true);
+      // The SDK's retries give up on SlowDown after the server completed the upload; the object's
+      // ETag, that of the parts sent, shows it did, so the upload succeeded.
+      expect(error, describeError(error)).to.equal(undefined);
       expect(await storedDigest("complete-lost")).to.equal(digest);
       expect(await openUploads("complete-lost")).to.deep.equal([]);
     });
@@ -308,9 +328,19 @@ describe("managed transfers and batch deletes under injected faults (Ceph RGW be
       );
       expect(TransferError.is(error), describeError(error)).to.equal(true);
       expect(proxy.injected.stall).to.equal(1);
-      // The retried abort finds the upload gone (NoSuchUpload): gone it is. (`uploadAborted` says
-      // false here today; see the report of issue 6.)
+      // The retried abort finds the upload gone (NoSuchUpload): gone it is, and the error says so.
+      expect((error as TransferError).uploadAborted).to.equal(true);
       expect(await openUploads("abort-lost")).to.deep.equal([]);
+    });
+
+    it("a CreateMultipartUpload whose answer is lost leaves no second upload open", async () => {
+      const { source, digest } = await upload("create-lost", 11 * MiB);
+      proxy.inject("resetResponseBody", 1, (r) => r.operation === "CreateMultipartUpload");
+      await client.uploadFile(source, bucket, "create-lost", TRANSFER);
+      expect(proxy.injected.resetResponseBody).to.be.greaterThan(0);
+      expect(proxy.undeliveredUploadIds.size).to.be.greaterThan(0);
+      expect(await storedDigest("create-lost")).to.equal(digest);
+      expect(await openUploads("create-lost")).to.deep.equal([]);
     });
   });
 
@@ -438,13 +468,12 @@ describe("managed transfers and batch deletes under injected faults (Ceph RGW be
     const elapsed = Date.now() - started;
     proxy.setRates({});
 
-    // What is left: multipart uploads (those whose CreateMultipartUpload answer a fault swallowed are
-    // out of any client's reach, so they are counted apart), and files in the download directory.
-    const uploads = await openUploads("t/");
-    const orphans = uploads.filter((u) => proxy.undeliveredUploadIds.has(u.uploadId));
-    const leakedUploads = uploads.filter((u) => !proxy.undeliveredUploadIds.has(u.uploadId));
+    // What is left: multipart uploads (counting apart those whose CreateMultipartUpload answer a
+    // fault swallowed, which the writer finds and aborts itself), and files in the download directory.
+    const leakedUploads = await openUploads("t/");
+    const orphans = leakedUploads.filter((u) => proxy.undeliveredUploadIds.has(u.uploadId));
     for (const u of leakedUploads) problems.push(`multipart upload ${u.uploadId} of ${u.key} left open`);
-    for (const { key, uploadId } of orphans)
+    for (const { key, uploadId } of leakedUploads)
       await raw.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }));
     const strayFiles = (await readdir(downloadDir)).filter((name) => !delivered.has(name));
     for (const name of strayFiles) problems.push(`stray file ${name} in the download directory`);

@@ -94,7 +94,13 @@ export type S3ClientOutput<Op extends S3OperationName = S3OperationName> = S3Out
 export interface CallOptions {
   /** Cancels the call (and its retries) when aborted. */
   abortSignal?: AbortSignal;
-  /** Per-request socket timeout in milliseconds, passed to the SDK's HTTP handler. */
+  /**
+   * Milliseconds each attempt may take until the response's headers arrive (the request body is
+   * sent by then); past it the attempt fails with a `TimeoutError` and the SDK retries it. It does
+   * not bound reading a streamed response body (GetObject's `Body`): the managed downloads watch
+   * their bodies themselves with the same value; for your own reads, set a socket idle timeout
+   * with `sdk: { requestHandler: { socketTimeout } }`.
+   */
   requestTimeout?: number;
   /**
    * Called as the request body is handed to the connection, with the bytes of each piece (64 KiB
