@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { MiddlewareStack } from "@smithy/types";
 import type { EventEmitter } from "../events/EventEmitter.js";
@@ -205,6 +206,24 @@ export class BaseClient {
    */
   destroy(): void {
     this.meta.sdk.destroy();
+  }
+
+  /**
+   * A readable form without the SDK client, whose configuration holds the credentials: safe to log
+   * or serialize. `JSON.stringify(client)` uses it (the SDK client itself is circular).
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(session.client("s3")); // '{"service":"s3","validate":true}'
+   * ```
+   */
+  toJSON(): { service: ServiceName; validate: boolean } {
+    return { service: this.meta.service, validate: this.meta.validate };
+  }
+
+  /** @internal */
+  [inspect.custom](): string {
+    return `${this.constructor.name} ${inspect(this.toJSON())}`;
   }
 }
 

@@ -5,6 +5,7 @@
  * @module
  */
 import { ValidationError, type ValidationIssue } from "../errors.js";
+import { renderValue } from "../validation/render.js";
 
 const MiB = 1024 * 1024;
 
@@ -64,28 +65,49 @@ export type ResolvedTransferConfig = Readonly<Required<TransferConfig>>;
  * @internal
  */
 export function resolveTransferConfig(config: TransferConfig = {}): ResolvedTransferConfig {
-  const resolved = {
+  const issues = transferConfigIssues(config);
+  if (issues.length > 0) throw new ValidationError("TransferConfig", issues);
+  return Object.freeze({
     multipartThreshold: config.multipartThreshold ?? TRANSFER_DEFAULTS.multipartThreshold,
     partSize: config.partSize ?? TRANSFER_DEFAULTS.partSize,
     concurrency: config.concurrency ?? TRANSFER_DEFAULTS.concurrency,
     partAttempts: config.partAttempts ?? TRANSFER_DEFAULTS.partAttempts,
-  };
+  });
+}
+
+/**
+ * What is wrong with the settings of `config` (an absent or `null` setting takes its default):
+ * each must be a positive safe integer, and `partSize` within 5 MiB–5 GiB.
+ *
+ * @example
+ * ```ts
+ * transferConfigIssues({ concurrency: 0 }); // [{ field: "concurrency", expected: "a positive integer", received: "0" }]
+ * ```
+ * @internal
+ */
+export function transferConfigIssues(config: TransferConfig): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  for (const [field, value] of Object.entries(resolved)) {
-    if (!Number.isSafeInteger(value) || value < 1) {
-      issues.push({ field, expected: "a positive integer", received: String(value) });
+  for (const field of ["multipartThreshold", "partSize", "concurrency", "partAttempts"] as const) {
+    const value: unknown = config[field];
+    if (value === undefined || value === null) continue;
+    if (!Number.isSafeInteger(value) || (value as number) < 1) {
+      issues.push({ field, expected: "a positive integer", received: renderValue(value) });
     }
   }
+  const { partSize } = config;
   const { minPartSize, maxPartSize } = MULTIPART_LIMITS;
-  if (resolved.partSize < minPartSize || resolved.partSize > maxPartSize) {
+  if (
+    Number.isSafeInteger(partSize) &&
+    partSize! >= 1 &&
+    (partSize! < minPartSize || partSize! > maxPartSize)
+  ) {
     issues.push({
       field: "partSize",
       expected: "5 MiB to 5 GiB (S3's part limits)",
-      received: String(resolved.partSize),
+      received: String(partSize),
     });
   }
-  if (issues.length > 0) throw new ValidationError("TransferConfig", issues);
-  return Object.freeze(resolved);
+  return issues;
 }
 
 /** How an object of known size is split. */

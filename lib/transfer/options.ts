@@ -4,6 +4,8 @@
  * @module
  */
 import type { CallOptions, S3ClientInput } from "../client/s3/types.js";
+import type { ValidationIssue } from "../errors.js";
+import { renderValue } from "../validation/render.js";
 import type { TransferConfig } from "./config.js";
 import type { TransferProgress } from "./events.js";
 
@@ -109,4 +111,33 @@ export function callOptions(signal: AbortSignal, options: TransferOptions): Call
   return options.requestTimeout === undefined
     ? { abortSignal: signal }
     : { abortSignal: signal, requestTimeout: options.requestTimeout };
+}
+
+/**
+ * What is wrong with the members of `options` beside the {@link TransferConfig} settings:
+ * `abortSignal` must be an `AbortSignal`, `onProgress` a function, `requestTimeout` and `size`
+ * non-negative safe integers. Absent or `null` members are not checked.
+ *
+ * @example
+ * ```ts
+ * transferOptionIssues({ requestTimeout: -1 }); // [{ field: "requestTimeout", ... }]
+ * ```
+ * @internal
+ */
+export function transferOptionIssues(options: TransferOptions & { size?: unknown }): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const given = (value: unknown) => value !== undefined && value !== null;
+  const { abortSignal, onProgress, requestTimeout, size } = options as Record<string, unknown>;
+  if (given(abortSignal) && !(abortSignal instanceof AbortSignal))
+    issues.push({ field: "abortSignal", expected: "an AbortSignal", received: renderValue(abortSignal) });
+  if (given(onProgress) && typeof onProgress !== "function")
+    issues.push({ field: "onProgress", expected: "a function", received: renderValue(onProgress) });
+  for (const [field, value] of [
+    ["requestTimeout", requestTimeout],
+    ["size", size],
+  ] as const) {
+    if (given(value) && (!Number.isSafeInteger(value) || (value as number) < 0))
+      issues.push({ field, expected: "a non-negative integer", received: renderValue(value) });
+  }
+  return issues;
 }

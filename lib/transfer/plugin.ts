@@ -16,6 +16,7 @@ import type { Session } from "../Session.js";
 import type { SessionPlugin } from "../SessionPlugin.js";
 import type { Bucket } from "../../resources/s3/Bucket.js";
 import type { S3Object } from "../../resources/s3/Object.js";
+import { checkTransferCall } from "./checkInput.js";
 import { copy } from "./copy.js";
 import { downloadFile, downloadStream } from "./download.js";
 import type {
@@ -30,36 +31,71 @@ import type {
 import { uploadFile, uploadStream } from "./upload.js";
 
 const clientMethods = {
-  uploadFile(this: S3ServiceClient, path: string, bucket: string, key: string, options?: UploadOptions) {
+  async uploadFile(
+    this: S3ServiceClient,
+    path: string,
+    bucket: string,
+    key: string,
+    options?: UploadOptions,
+  ) {
+    checkTransferCall(
+      this,
+      "uploadFile",
+      { bucket, key, params: options?.params },
+      "CreateMultipartUpload",
+      options,
+    );
     return uploadFile(this, path, bucket, key, options);
   },
-  uploadStream(
+  async uploadStream(
     this: S3ServiceClient,
     body: UploadBody,
     bucket: string,
     key: string,
     options?: UploadStreamOptions,
   ) {
+    checkTransferCall(
+      this,
+      "uploadStream",
+      { bucket, key, params: options?.params },
+      "CreateMultipartUpload",
+      options,
+    );
     return uploadStream(this, body, bucket, key, options);
   },
-  downloadFile(this: S3ServiceClient, bucket: string, key: string, path: string, options?: DownloadOptions) {
+  async downloadFile(
+    this: S3ServiceClient,
+    bucket: string,
+    key: string,
+    path: string,
+    options?: DownloadOptions,
+  ) {
+    checkTransferCall(this, "downloadFile", { bucket, key, params: options?.params }, "HeadObject", options);
     return downloadFile(this, bucket, key, path, options);
   },
-  downloadStream(
+  async downloadStream(
     this: S3ServiceClient,
     bucket: string,
     key: string,
     destination: Writable,
     options?: DownloadOptions,
   ) {
+    checkTransferCall(
+      this,
+      "downloadStream",
+      { bucket, key, params: options?.params },
+      "HeadObject",
+      options,
+    );
     return downloadStream(this, bucket, key, destination, options);
   },
-  copy(this: S3ServiceClient, source: CopySource, bucket: string, key: string, options?: CopyOptions) {
+  async copy(this: S3ServiceClient, source: CopySource, bucket: string, key: string, options?: CopyOptions) {
+    const target = { bucket, key, params: options?.params, source };
+    checkTransferCall(this, "copy", target, "CreateMultipartUpload", options);
     return copy(this, source, bucket, key, options);
   },
 };
 
-/** Marks the resource's data stale once a write succeeded, as actions do. */
 async function changing(resource: Bucket | S3Object, call: Promise<TransferResult>): Promise<TransferResult> {
   const result = await call;
   resource.meta.stale = true;

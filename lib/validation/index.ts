@@ -13,7 +13,7 @@ export { IsBucketName, IsObjectKey, IsCopySource, isObjectKey, MAX_KEY_BYTES } f
 export type { BucketNameOptions } from "./rules/names.js";
 export { IsText, IsInteger, IsBool, IsTimestamp, IsStructure, IsSdkEnum, IsBody } from "./rules/scalars.js";
 export { IsList, IsTextList, IsEnumList } from "./rules/lists.js";
-export type { TextOptions, IntegerOptions, SdkEnum } from "./rules/scalars.js";
+export type { TextOptions, IntegerOptions, TimestampOptions, SdkEnum } from "./rules/scalars.js";
 export type { ListOptions } from "./rules/lists.js";
 export { IsMetadataMap, IsByteRange, IsPolicyDocument } from "./rules/http.js";
 export type { ByteRangeOptions } from "./rules/http.js";

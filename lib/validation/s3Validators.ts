@@ -41,7 +41,11 @@ import {
   PutObjectParams,
   RestoreObjectParams,
 } from "./dto/object.js";
-import { PutObjectLegalHoldParams, PutObjectRetentionParams } from "./dto/objectLock.js";
+import {
+  PutObjectLegalHoldParams,
+  PutObjectLockConfigurationParams,
+  PutObjectRetentionParams,
+} from "./dto/objectLock.js";
 import {
   DeleteObjectTaggingParams,
   GetObjectTaggingParams,
@@ -95,6 +99,7 @@ export const s3OperationDtos = {
   PutObject: PutObjectParams,
   PutObjectAcl: PutObjectAclParams,
   PutObjectLegalHold: PutObjectLegalHoldParams,
+  PutObjectLockConfiguration: PutObjectLockConfigurationParams,
   PutObjectRetention: PutObjectRetentionParams,
   PutObjectTagging: PutObjectTaggingParams,
   RestoreObject: RestoreObjectParams,

@@ -82,8 +82,9 @@ export function extensionHeaders(
   names: ExtensionHeaderNames,
 ): Record<string, string> {
   const headers: Record<string, string> = {};
-  const put = (name: string, value: string | number | boolean | undefined): void => {
-    if (value !== undefined) headers[name] = String(value);
+  // null is "not given", as for the SDK's own optional members (validation lets it through).
+  const put = (name: string, value: string | number | boolean | null | undefined): void => {
+    if (value !== undefined && value !== null) headers[name] = String(value);
   };
   put(names.replicationGroup, options.replicationGroup);
   put("x-emc-file-system-access-enabled", options.fileSystemEnabled);
@@ -92,7 +93,11 @@ export function extensionHeaders(
   put("x-emc-retention-period", options.retentionPeriod);
   put("x-emc-retention-policy", options.retentionPolicy);
   put("x-emc-compliance-enabled", options.complianceEnabled);
-  if (options.metadataSearch !== undefined && options.metadataSearch.length > 0) {
+  if (
+    options.metadataSearch !== undefined &&
+    options.metadataSearch !== null &&
+    options.metadataSearch.length > 0
+  ) {
     headers["x-emc-metadata-search"] = options.metadataSearch
       .map((k) => `${k.key};${k.type ?? SYSTEM_SEARCH_KEYS[k.key]}`)
       .join(",");

@@ -65,10 +65,13 @@ export class RequestLog {
 
   constructor(readonly capacity: number) {}
 
-  /** Appends `entry`, dropping the oldest beyond the capacity. */
+  /**
+   * Appends `entry` with its session token redacted (a log is printed; the token is a credential),
+   * dropping the oldest beyond the capacity.
+   */
   add(entry: RecordedRequest): void {
     if (this.capacity <= 0) return;
-    this.#entries.push(entry);
+    this.#entries.push(withoutSessionToken(entry));
     if (this.#entries.length > this.capacity) this.#entries.splice(0, this.#entries.length - this.capacity);
   }
 
@@ -81,4 +84,21 @@ export class RequestLog {
   clear(): void {
     this.#entries = [];
   }
+}
+
+const REDACTED = "[redacted]";
+const TOKEN_HEADER = "x-amz-security-token";
+const TOKEN_QUERY = "X-Amz-Security-Token";
+
+/** The entry with `x-amz-security-token` (header or presigned-URL parameter) replaced. */
+function withoutSessionToken(entry: RecordedRequest): RecordedRequest {
+  const header = entry.headers[TOKEN_HEADER];
+  const query = entry.query[TOKEN_QUERY];
+  if (header === undefined && query === undefined) return entry;
+  return {
+    ...entry,
+    url: entry.url.replace(/([?&]X-Amz-Security-Token=)[^&]*/i, `$1${REDACTED}`),
+    headers: header === undefined ? entry.headers : { ...entry.headers, [TOKEN_HEADER]: REDACTED },
+    query: query === undefined ? entry.query : { ...entry.query, [TOKEN_QUERY]: REDACTED },
+  };
 }

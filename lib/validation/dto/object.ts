@@ -35,6 +35,7 @@ import { IsByteRange, IsMetadataMap } from "../rules/http.js";
 import { IsCopySource } from "../rules/names.js";
 import { IsBody, IsBool, IsInteger, IsSdkEnum, IsStructure, IsText, IsTimestamp } from "../rules/scalars.js";
 import { IsEnumList } from "../rules/lists.js";
+import { RETAIN_UNTIL_LIMITS } from "./objectLock.js";
 import {
   CHECKSUM_VALUE_MEMBERS,
   COPY_SOURCE_SSE_CUSTOMER_MEMBERS,
@@ -87,7 +88,7 @@ export class ObjectWriteParams extends ObjectParams {
   @IsOptional() @IsSdkEnum(RequestPayer) RequestPayer?: RequestPayer;
   @IsOptional() @IsSdkEnum(ChecksumAlgorithm) ChecksumAlgorithm?: ChecksumAlgorithm;
   @IsOptional() @IsSdkEnum(ObjectLockMode) ObjectLockMode?: ObjectLockMode;
-  @IsOptional() @IsTimestamp() ObjectLockRetainUntilDate?: Date;
+  @IsOptional() @IsTimestamp(RETAIN_UNTIL_LIMITS) ObjectLockRetainUntilDate?: Date;
   @IsOptional() @IsSdkEnum(ObjectLockLegalHoldStatus) ObjectLockLegalHoldStatus?: ObjectLockLegalHoldStatus;
   @IsOptional() @IsSdkEnum(ObjectLockEventHold) ObjectLockEventHold?: ObjectLockEventHold;
   @IsOptional() @IsInteger({ min: 0 }) ObjectLockEventHoldDurationDays?: number;

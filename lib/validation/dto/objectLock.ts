@@ -1,5 +1,6 @@
 /**
- * DTOs of the object-lock calls on one object: PutObjectRetention and PutObjectLegalHold.
+ * DTOs of the object-lock calls: PutObjectRetention, PutObjectLegalHold and
+ * PutObjectLockConfiguration.
  *
  * @example
  * ```ts
@@ -13,6 +14,7 @@
 import "reflect-metadata";
 import {
   ChecksumAlgorithm,
+  ObjectLockEnabled,
   ObjectLockEventHold,
   ObjectLockLegalHoldStatus,
   ObjectLockRetentionMode,
@@ -21,7 +23,17 @@ import {
 import { IsOptional } from "class-validator";
 import { Nested } from "../nested.js";
 import { IsBool, IsInteger, IsSdkEnum, IsStructure, IsText, IsTimestamp } from "../rules/scalars.js";
-import { ObjectParams } from "./common.js";
+import { defineRule, ruleDecorator } from "../Rule.js";
+import { BucketParams, ObjectParams } from "./common.js";
+
+/**
+ * The dates an object can be locked until: 1970 on (a date before cannot be in the future) up to
+ * the end of 9999 (later years need ISO 8601's expanded form, which S3 does not read).
+ */
+export const RETAIN_UNTIL_LIMITS = Object.freeze({
+  min: new Date("1970-01-01T00:00:00.000Z"),
+  max: new Date("9999-12-31T23:59:59.999Z"),
+});
 
 /** Members shared by the object-lock calls. */
 export class ObjectLockCallParams extends ObjectParams {
@@ -40,7 +52,7 @@ export class EventHoldDurationParams {
 /** `PutObjectRetention.Retention`. */
 export class RetentionParams {
   @IsOptional() @IsSdkEnum(ObjectLockRetentionMode) Mode?: ObjectLockRetentionMode;
-  @IsOptional() @IsTimestamp() RetainUntilDate?: Date;
+  @IsOptional() @IsTimestamp(RETAIN_UNTIL_LIMITS) RetainUntilDate?: Date;
   @IsOptional() @IsSdkEnum(ObjectLockEventHold) EventHold?: ObjectLockEventHold;
   @IsOptional()
   @IsStructure()
@@ -62,4 +74,49 @@ export class LegalHoldParams {
 /** PutObjectLegalHold. */
 export class PutObjectLegalHoldParams extends ObjectLockCallParams {
   @IsOptional() @IsStructure() @Nested(() => LegalHoldParams) LegalHold?: LegalHoldParams;
+}
+
+/** `DefaultRetention` must give its period in days or in years, not both and not neither. */
+const daysOrYears = defineRule({
+  name: "hasDaysOrYears",
+  expected: "an object with exactly one of Days and Years",
+  test: (value) =>
+    typeof value === "object" &&
+    value !== null &&
+    ((value as { Days?: unknown }).Days === undefined) !==
+      ((value as { Years?: unknown }).Years === undefined),
+});
+
+/** `ObjectLockConfiguration.Rule.DefaultRetention`. */
+export class DefaultRetentionParams {
+  @IsOptional() @IsSdkEnum(ObjectLockRetentionMode) Mode?: ObjectLockRetentionMode;
+  @IsOptional() @IsInteger({ min: 1 }) Days?: number;
+  @IsOptional() @IsInteger({ min: 1 }) Years?: number;
+}
+
+/** `ObjectLockConfiguration.Rule`. */
+export class ObjectLockRuleParams {
+  @IsOptional()
+  @IsStructure()
+  @ruleDecorator(daysOrYears)
+  @Nested(() => DefaultRetentionParams)
+  DefaultRetention?: DefaultRetentionParams;
+}
+
+/** `PutObjectLockConfiguration.ObjectLockConfiguration`. */
+export class ObjectLockConfigurationParams {
+  @IsOptional() @IsSdkEnum(ObjectLockEnabled) ObjectLockEnabled?: ObjectLockEnabled;
+  @IsOptional() @IsStructure() @Nested(() => ObjectLockRuleParams) Rule?: ObjectLockRuleParams;
+}
+
+/** PutObjectLockConfiguration. */
+export class PutObjectLockConfigurationParams extends BucketParams {
+  @IsOptional()
+  @IsStructure()
+  @Nested(() => ObjectLockConfigurationParams)
+  ObjectLockConfiguration?: ObjectLockConfigurationParams;
+  @IsOptional() @IsSdkEnum(RequestPayer) RequestPayer?: RequestPayer;
+  @IsOptional() @IsText() Token?: string;
+  @IsOptional() @IsText() ContentMD5?: string;
+  @IsOptional() @IsSdkEnum(ChecksumAlgorithm) ChecksumAlgorithm?: ChecksumAlgorithm;
 }

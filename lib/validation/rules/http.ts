@@ -10,43 +10,59 @@ import { isStructureValue } from "./scalars.js";
 
 /** An HTTP token (RFC 9110 §5.6.2): what a header name may contain. */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** Control characters other than tab: Node.js refuses them in header values, CR/LF would split headers. */
-// eslint-disable-next-line no-control-regex
-const BAD_HEADER_VALUE = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+/**
+ * Anything but tab and printable ASCII: control characters would split or break the header, and
+ * S3 takes metadata values as US-ASCII (Node.js refuses characters above U+00FF in a header and
+ * sends U+0080-U+00FF as single bytes, which break the SigV4 signature or come back garbled).
+ */
+const BAD_HEADER_VALUE = /[^\t\x20-\x7e]/;
 
 const MAP_EXPECTED = "an object of string values with header-safe names";
 const NAME_EXPECTED =
   "a header-safe metadata name (letters, digits and !#$%&'*+-.^_`|~; no spaces, colons or control characters)";
-const VALUE_EXPECTED = "a string without line breaks or control characters";
+const VALUE_EXPECTED =
+  "a string of printable ASCII characters (no line breaks, control or non-ASCII characters: encode them, such as with encodeURIComponent)";
+const DISTINCT_EXPECTED = "a name used once (metadata names are case-insensitive)";
 
 function isMetadataMap(value: unknown): boolean {
   if (!isStructureValue(value)) return false;
+  let count = 0;
   for (const name in value) {
     if (!Object.prototype.hasOwnProperty.call(value, name)) continue;
     const entry = value[name];
     if (!HEADER_NAME.test(name) || typeof entry !== "string" || BAD_HEADER_VALUE.test(entry)) return false;
+    count++;
   }
-  return true;
+  return count < 2 || distinctNames(Object.keys(value));
+}
+
+function distinctNames(names: readonly string[]): boolean {
+  return new Set(names.map((n) => n.toLowerCase())).size === names.length;
 }
 
 function metadataFindings(value: unknown): RuleFinding[] {
   if (!isStructureValue(value)) return [{ path: "", expected: MAP_EXPECTED, value }];
   const findings: RuleFinding[] = [];
+  const seen = new Set<string>();
   for (const name of Object.keys(value)) {
     const entry = value[name];
+    const lower = name.toLowerCase();
     if (!HEADER_NAME.test(name))
       findings.push({ path: keyPath("", name), expected: NAME_EXPECTED, value: name });
+    else if (seen.has(lower))
+      findings.push({ path: keyPath("", name), expected: DISTINCT_EXPECTED, value: name });
     else if (typeof entry !== "string" || BAD_HEADER_VALUE.test(entry)) {
       findings.push({ path: keyPath("", name), expected: VALUE_EXPECTED, value: entry });
     }
+    seen.add(lower);
   }
   return findings;
 }
 
 /**
- * User metadata (`x-amz-meta-*`): an object whose names are HTTP tokens and whose values are
- * strings without CR, LF or other control characters. A failure names each bad entry, as
- * `Metadata["bad name"]`.
+ * User metadata (`x-amz-meta-*`): an object whose names are HTTP tokens, each used once ignoring
+ * case, and whose values are strings of tab and printable ASCII. A failure names each bad entry,
+ * as `Metadata["bad name"]`.
  */
 export const metadataMap: Rule = defineRule({
   name: "isMetadataMap",

@@ -96,6 +96,27 @@ export const timestampRule: Rule = defineRule({
   test: (value) => value instanceof Date && !Number.isNaN(value.getTime()),
 });
 
+/** Limits of {@link IsTimestamp}, inclusive. */
+export interface TimestampOptions {
+  /** @default no limit */
+  readonly min?: Date;
+  /** @default no limit */
+  readonly max?: Date;
+}
+
+/** Makes the rule behind {@link IsTimestamp} with limits. */
+export function timestampRuleWithin(options: TimestampOptions): Rule {
+  const lo = options.min?.getTime() ?? -Infinity;
+  const hi = options.max?.getTime() ?? Infinity;
+  const from = options.min !== undefined ? ` from ${options.min.toISOString()}` : "";
+  const to = options.max !== undefined ? ` to ${options.max.toISOString()}` : "";
+  return defineRule({
+    name: "isTimestamp",
+    expected: `a valid Date${from}${to}`,
+    test: (value) => value instanceof Date && value.getTime() >= lo && value.getTime() <= hi,
+  });
+}
+
 /**
  * True when `value` can be a structure of the SDK model: a plain object or a class instance, but
  * not an array and not a built-in value such as a `Date`, `Map`, `Buffer` or `Blob` (whose
@@ -202,17 +223,20 @@ export function IsBool(): PropertyDecorator {
 }
 
 /**
- * The property is a valid `Date` (the SDK's type for timestamps).
+ * The property is a valid `Date` (the SDK's type for timestamps), optionally within limits.
  *
  * @example
  * ```ts
  * class HeadObjectParams {
  *   @IsOptional() @IsTimestamp() IfModifiedSince?: Date;
  * }
+ * class RetentionParams {
+ *   @IsOptional() @IsTimestamp({ min: new Date(0) }) RetainUntilDate?: Date;
+ * }
  * ```
  */
-export function IsTimestamp(): PropertyDecorator {
-  return ruleDecorator(timestampRule);
+export function IsTimestamp(options?: TimestampOptions): PropertyDecorator {
+  return ruleDecorator(options === undefined ? timestampRule : timestampRuleWithin(options));
 }
 
 /**

@@ -77,9 +77,19 @@ function isLiteral(datatype: SearchDatatype, value: unknown): boolean {
     case "datetime":
       return (
         (value instanceof Date && isFourDigitYear(value)) ||
-        (typeof value === "string" && ISO_UTC.test(value) && !Number.isNaN(Date.parse(value)))
+        (typeof value === "string" && ISO_UTC.test(value) && isRealTime(value))
       );
   }
+}
+
+/**
+ * True when an ISO-8601 UTC string names a time that exists: `Date.parse` rolls
+ * `2024-02-30T00:00:00Z` over to March 1st and `24:00:00` to the next day, which would search
+ * for another time than the one written.
+ */
+function isRealTime(text: string): boolean {
+  const time = Date.parse(text);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 19) === text.slice(0, 19);
 }
 
 /** A valid date whose year has four digits, so ISO-8601 needs no expanded year (`+010000-...`). */

@@ -58,6 +58,7 @@ const ruleCategory: Readonly<Record<string, SchemaCategory>> = {
   isBoolean: "boolean",
   isTimestamp: "timestamp",
   isStructure: "structure",
+  hasDaysOrYears: "structure",
   isList: "list",
   isMetadataMap: "map",
   isBody: "blob",
@@ -71,7 +72,7 @@ const HAND_WRITTEN = [
   "AbortMultipartUpload", "PutObjectTagging", "GetObjectTagging", "DeleteObjectTagging", "PutObjectAcl",
   "GetObjectAcl", "PutBucketAcl", "GetBucketAcl", "PutBucketVersioning", "PutBucketTagging", "PutBucketCors",
   "PutBucketLifecycleConfiguration", "PutBucketPolicy", "PutBucketWebsite", "PutObjectRetention",
-  "PutObjectLegalHold", "RestoreObject", "GetObjectAttributes",
+  "PutObjectLegalHold", "RestoreObject", "GetObjectAttributes", "PutObjectLockConfiguration",
 ] as const; // prettier-ignore
 
 interface DtoMember {
