@@ -161,7 +161,13 @@ export class ObjectScaleEmulator {
    * @example
    * ```ts
    * await using cluster = await ObjectScaleEmulator.startCluster({ nodes: 3 });
-   * const session = new Session({ ...cluster.clientConfig(), smartClient: { hosts: cluster.addresses } });
+   * const session = new Session({
+   *   endpoint: cluster.endpoint,
+   *   region: cluster.region,
+   *   credentials: cluster.credentials,
+   *   forcePathStyle: true,
+   *   smartClient: { hosts: cluster.addresses },
+   * });
    * await cluster.nodes[1]!.stop(); // the others keep serving
    * ```
    *
