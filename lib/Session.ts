@@ -13,6 +13,8 @@ import { ResourceFactory } from "./resources/ResourceFactory.js";
 import { ResourceRegistry, type ResourceDefinitionClass } from "./resources/ResourceRegistry.js";
 import { checkResourceJSON } from "./resources/resourceJSON.js";
 import { transfers } from "./transfer/plugin.js";
+import { checkCredentials } from "./checkCredentials.js";
+import { redactSecretsOf } from "./client/redactSecrets.js";
 import { SessionClosedError, SmartClientConfigError } from "./smart/errors.js";
 import { resolveSmartClientOptions, type SmartClientOptions } from "./smart/options.js";
 import { isRetryStrategyV2 } from "./smart/routing.js";
@@ -148,11 +150,14 @@ export class Session {
   /**
    * @throws {@link InvalidClassDefinitionError} when `options.resourceDefinitions` holds a class
    *   that is not a resource definition, or two of one type.
+   * @throws {@link ValidationError} when `options.credentials` are static credentials that cannot
+   *   sign (naming the member, never showing its value).
    * @throws {@link SmartClientConfigError} when `options.smartClient` is invalid (naming the setting).
    */
   constructor(options: SessionOptions = {}) {
     const plugins = options.plugins ?? [];
     this.#options = Object.assign({}, ...plugins.map((p) => p.sessionDefaults ?? {}), options) as SessionOptions;
+    checkCredentials(this.#options.credentials, "Session");
     const smart = this.#options.smartClient;
     const smartOptions =
       smart === undefined || smart === false ? undefined : resolveSmartClientOptions(smart, this.#options.endpoint);
@@ -235,6 +240,7 @@ export class Session {
    *
    * @throws {@link UnknownServiceError} for a service this library does not know.
    * @throws {@link ClassMemberConflictError} when a `creating-client-class` handler redefines a member.
+   * @throws {@link ValidationError} when `options.credentials` cannot sign, as for the constructor.
    * @throws {@link SessionClosedError} after {@link Session.close}.
    *
    * @example
@@ -252,7 +258,9 @@ export class Session {
       ...options,
       sdk: { ...this.#options.sdk, ...options.sdk },
     };
+    checkCredentials(merged.credentials, "Session.client");
     const sdk = new S3Client(sdkConfig(merged));
+    redactSecretsOf(sdk);
     if (this.#smartClient !== undefined && merged.endpoint === this.#options.endpoint) this.#smartClient.attach(sdk);
     return new Client({ service, events: this.events.child(), sdk, validate: merged.validate !== false });
   }
@@ -345,7 +353,7 @@ export class Session {
    */
   toJSON(): { region?: string; endpoint?: string; profile?: string } {
     const { region, endpoint, profile } = this.#options;
-    return { region, endpoint, profile };
+    return { region, endpoint: endpoint === undefined ? undefined : withoutUserInfo(endpoint), profile };
   }
 
   /** @internal */
@@ -376,5 +384,33 @@ function sdkConfig(options: SessionOptions): S3ClientConfig {
   if (options.responseChecksumValidation !== undefined)
     config.responseChecksumValidation = options.responseChecksumValidation;
   if (options.maxAttempts !== undefined) config.maxAttempts = options.maxAttempts;
+  // A call's `requestTimeout` is a deadline for the response's headers; unless told to throw, the
+  // SDK's HTTP handler only logs a warning when it passes, and the call waits on.
+  const handler = config.requestHandler;
+  if (handler === undefined) config.requestHandler = { throwOnRequestTimeout: true };
+  else if (isHandlerOptions(handler)) config.requestHandler = { throwOnRequestTimeout: true, ...handler };
   return config;
+}
+
+/** Whether `sdk.requestHandler` is options for the SDK's own handler rather than a handler. */
+function isHandlerOptions(handler: unknown): handler is Record<string, unknown> {
+  return (
+    typeof handler === "object" &&
+    handler !== null &&
+    typeof (handler as { handle?: unknown }).handle !== "function" &&
+    Object.getPrototypeOf(handler) === Object.prototype
+  );
+}
+
+/** The endpoint without a user name or password (`http://user:secret@host` → `http://host`). */
+function withoutUserInfo(endpoint: string): string {
+  try {
+    const url = new URL(endpoint);
+    if (url.username === "" && url.password === "") return endpoint;
+    url.username = "";
+    url.password = "";
+    return url.toString();
+  } catch {
+    return endpoint.replace(/\/\/[^/@]*@/, "//");
+  }
 }
