@@ -187,9 +187,9 @@ export class SmartClient {
       this.#timers.clear();
       this.#stop.abort();
       await Promise.allSettled(this.#running);
-      // A request handler given in the options may be shared with the session's clients: leave it
+      // A handler or agent given in the options may be shared with the session's clients: leave it
       // open (checks send `Connection: close`, so they leave no idle sockets behind).
-      if (this.#sdkConfig.requestHandler === undefined) this.#checker?.destroy();
+      if (ownsConnections(this.#sdkConfig.requestHandler)) this.#checker?.destroy();
     })();
     return this.#closing;
   }
@@ -264,6 +264,15 @@ export class SmartClient {
       );
     }
   }
+}
+
+/** Whether an SDK client made with this `requestHandler` setting has sockets of its own only. */
+function ownsConnections(handler: unknown): boolean {
+  if (handler === undefined) return true;
+  if (typeof handler !== "object" || handler === null) return false;
+  const h = handler as { handle?: unknown; httpAgent?: { destroy?: unknown }; httpsAgent?: { destroy?: unknown } };
+  const shared = (agent: { destroy?: unknown } | undefined) => typeof agent?.destroy === "function";
+  return typeof h.handle !== "function" && !shared(h.httpAgent) && !shared(h.httpsAgent);
 }
 
 function dedupe(addresses: readonly NodeAddress[]): NodeAddress[] {
