@@ -1,6 +1,6 @@
 /**
- * The managed transfers against their peers, in one run: upload and download of one
- * `BENCH_TRANSFER_MIB` file (default 256 MiB) on an S3 server.
+ * The managed transfers against their peers, in one run: upload and download of a
+ * file of each `BENCH_TRANSFER_MIB` size (default 256 MiB, then 1 GiB) on an S3 server.
  *
  * - **Upload**: `client.uploadFile(path, bucket, key)` (ours, default settings: multipart from
  *   8 MiB, 8 MiB parts, 10 in flight) versus `@aws-sdk/lib-storage`'s `Upload` on a file stream
@@ -23,7 +23,7 @@
  * boto3's side is `bench/boto3/transfer_bench.py`, run with `/usr/bin/python3` (`BENCH_PYTHON`
  * overrides); its rows are left out when it cannot run.
  *
- * Settings: `BENCH_TRANSFER_MIB` (256), `BENCH_TRANSFER_ROUNDS` (3; 0 skips the suite),
+ * Settings: `BENCH_TRANSFER_MIB` (`256,1024`), `BENCH_TRANSFER_ROUNDS` (3; 0 skips the suite),
  * `BENCH_TRANSFER_DIR` (parent of the temporary directory; default the OS temp dir).
  *
  * Run: npm run build:test && bash scripts/with-s3-server.sh node --expose-gc build/bench/transfer.bench.js
@@ -53,8 +53,11 @@ import { clientConfig, newSession, runBoto3, serverEnv, type ServerEnv } from ".
 
 const env = process.env;
 const MIB = 1024 * 1024;
-const SIZE_MIB = Number(env["BENCH_TRANSFER_MIB"] ?? 256);
-const SIZE = SIZE_MIB * MIB;
+/** The sizes measured, one after the other (`BENCH_TRANSFER_MIB`, comma-separated). */
+const SIZES_MIB = (env["BENCH_TRANSFER_MIB"] ?? "256,1024").split(",").map(Number);
+// The size being measured: set by runTransferBench for each of SIZES_MIB in turn.
+let SIZE_MIB = SIZES_MIB[0] ?? 256;
+let SIZE = SIZE_MIB * MIB;
 const ROUNDS = Number(env["BENCH_TRANSFER_ROUNDS"] ?? 3);
 const PART_SIZE = 8 * MIB;
 const QUEUE_SIZE = 10;
@@ -174,7 +177,7 @@ const timed = async (work: () => Promise<unknown>): Promise<number> => {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Upload and download of one `BENCH_TRANSFER_MIB` file; none when no S3 endpoint is configured. */
+/** Upload and download of a file of each `BENCH_TRANSFER_MIB` size; none when no S3 endpoint is configured. */
 export async function runTransferBench(): Promise<BenchRow[]> {
   const server = serverEnv();
   if (server === undefined) {
@@ -182,6 +185,18 @@ export async function runTransferBench(): Promise<BenchRow[]> {
     return [];
   }
   if (ROUNDS <= 0) return [];
+  const rows: BenchRow[] = [];
+  for (const mib of SIZES_MIB) {
+    if (!Number.isSafeInteger(mib) || mib <= 0) throw new Error(`BENCH_TRANSFER_MIB: ${mib} is not a size in MiB`);
+    SIZE_MIB = mib;
+    SIZE = mib * MIB;
+    rows.push(...(await runOneSize(server)));
+  }
+  return rows;
+}
+
+/** Every variant, `ROUNDS` times, with a file of `SIZE` bytes. */
+async function runOneSize(server: ServerEnv): Promise<BenchRow[]> {
   const raw = new S3Client(clientConfig(server));
   const session = newSession(server);
   const ours = session.client("s3");
