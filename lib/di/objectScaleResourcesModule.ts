@@ -62,7 +62,8 @@ export interface ObjectScaleResourcesModuleOptions<E extends string = string> {
  *   in the container (unconstrained, or `whenNamed` for this endpoint): the way injected
  *   dependencies reach resource mixins.
  * - Unloading the module (`container.unload(module)`) or unbinding (`container.unbindAll()`)
- *   deactivates the clients, which closes their SDK clients' connections.
+ *   deactivates the sessions, which closes them (stopping a smart client's health checks and
+ *   discovery), and the clients, which closes their SDK clients' connections.
  * - Tests swap an endpoint without touching application code:
  *   `container.rebind(TOKENS.Session).toConstantValue(sessionOnTheEmulator)` before the first
  *   resolution (clients and resources are derived from the session binding).
@@ -117,7 +118,8 @@ export function objectScaleResourcesModule<const E extends string>(
         bind(TOKENS.Session)
           .toDynamicValue((context) => createSession(context, name, endpoint, {}))
           .inSingletonScope()
-          .when(serve);
+          .when(serve)
+          .onDeactivation(closeSession);
         bind(TOKENS.S3Client)
           .toDynamicValue((context) => context.get(TOKENS.Session, lookup).client("s3"))
           .inSingletonScope()
@@ -135,7 +137,8 @@ export function objectScaleResourcesModule<const E extends string>(
             createSession(context, name, endpoint, await resolveOptions(context)),
           )
           .inSingletonScope()
-          .when(serve);
+          .when(serve)
+          .onDeactivation(closeSession);
         bind(TOKENS.S3Client)
           .toDynamicValue(async (context) => (await context.getAsync(TOKENS.Session, lookup)).client("s3"))
           .inSingletonScope()
@@ -171,6 +174,14 @@ function createSession(
 /** The service resource over the endpoint's shared client (`resource()` would create a client per call). */
 function serviceResource(session: Session, client: S3ServiceClient): S3ServiceResource {
   return session.resource("s3", { client });
+}
+
+/**
+ * Closes the session: its smart client's timers stop at once (the checks under way are cancelled
+ * in the background, so that a synchronous `unbindAll()` works too).
+ */
+function closeSession(session: Session): void {
+  session.close().catch(() => undefined);
 }
 
 /** Closes the SDK client's connections; later calls on it fail. */

@@ -218,6 +218,19 @@ describe(objectScaleResourcesModule.name, function () {
       container.unbindAll();
       expect(client.destroyed).to.equal(true);
     });
+
+    it("closes the sessions too, which stops a smart client's checks", function () {
+      const container = new Container();
+      container.load(
+        objectScaleResourcesModule({
+          endpoints: { site: { region: "us-east-1", endpoint: "http://127.0.0.1:9", smartClient: true } },
+        }),
+      );
+      const session = container.get(TOKENS.Session);
+      expect([session.closed, session.smartClient?.closed]).to.deep.equal([false, false]);
+      container.unbindAll();
+      expect([session.closed, session.smartClient?.closed]).to.deep.equal([true, true]);
+    });
   });
 
   describe("unknown endpoints", function () {
