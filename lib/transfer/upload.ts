@@ -19,6 +19,8 @@ import { runBounded, withAttempts } from "./runBounded.js";
 interface PartSource {
   readonly partNumber: number;
   read(): Promise<Buffer>;
+  /** Called once the part is done with its bytes (sent or failed), which may then be reused. */
+  release?(data: Buffer): void;
 }
 
 interface UploadJob {
@@ -58,17 +60,24 @@ export async function uploadFile(
     }
     const { partSize, partCount } = planParts(size, config.partSize);
     const handle = file;
+    // At most `concurrency` parts are in memory at once; their buffers are reused rather than
+    // allocated per part, which spares the page faults of fresh memory (about 0.1 s of CPU per
+    // 256 MiB) and the garbage collector's work.
+    const free: Buffer[] = [];
     const parts = Array.from({ length: partCount }, (_, i): PartSource => ({
       partNumber: i + 1,
       async read() {
         const length = Math.min(partSize, size - i * partSize);
-        const data = Buffer.allocUnsafe(length);
+        const data = (free.pop() ?? Buffer.allocUnsafeSlow(partSize)).subarray(0, length);
         const { bytesRead } = await handle.read(data, 0, length, i * partSize);
         if (bytesRead !== length)
           throw new Error(
             `${path} shrank while it was uploaded (read ${bytesRead} of ${length} bytes at ${i * partSize})`,
           );
         return data;
+      },
+      release(data) {
+        free.push(Buffer.from(data.buffer, data.byteOffset, partSize));
       },
     }));
     return await putMultipart(job, parts, () => partCount);
@@ -227,11 +236,15 @@ async function putMultipart(
     let size = 0;
     await runBounded(parts, config.concurrency, signal, async (part, shared) => {
       const data = await part.read();
-      await started.uploadPart(part.partNumber, data, config.partAttempts, {
-        ...callOptions(shared, options),
-        abortSignal: shared,
-        onSendProgress: (n) => progress.add(n),
-      });
+      try {
+        await started.uploadPart(part.partNumber, data, config.partAttempts, {
+          ...callOptions(shared, options),
+          abortSignal: shared,
+          onSendProgress: (n) => progress.add(n),
+        });
+      } finally {
+        part.release?.(data);
+      }
       size += data.length;
     });
     signal?.throwIfAborted();
