@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ValidateBy, type ValidationOptions } from "class-validator";
+import { ValidateBy, type ValidationOptions } from "./libraries.js";
 
 /**
  * One precise finding a {@link Rule} reports after its test failed, such as the one bad entry of a

@@ -19,7 +19,7 @@ import {
   ValidationTypes,
   type MetadataStorage,
   type ValidationArguments,
-} from "class-validator";
+} from "./libraries.js";
 import { InvalidClassDefinitionError, type ValidationIssue } from "../errors.js";
 import { nestedTypeOf, type DtoClass } from "./nested.js";
 import { memberPath, memberSuffix, renderValue } from "./render.js";

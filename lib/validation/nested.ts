@@ -5,8 +5,7 @@
  * @module
  */
 import "reflect-metadata";
-import { Type } from "class-transformer";
-import { ValidateNested } from "class-validator";
+import { Type, ValidateNested } from "./libraries.js";
 
 /** A DTO class: instantiable without arguments, decorated with class-validator rules. */
 export type DtoClass = new () => object;

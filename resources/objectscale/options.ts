@@ -4,7 +4,7 @@
  * @module
  */
 import "reflect-metadata";
-import { IsOptional } from "class-validator";
+import { IsOptional } from "../../lib/validation/libraries.js";
 import { ValidationError, type ValidationIssue } from "../../lib/errors.js";
 import { IsSdkEnum, IsText } from "../../lib/validation/index.js";
 import { collectIssues } from "../../lib/validation/collectIssues.js";

@@ -19,7 +19,7 @@ import {
   RequestPayer,
   Type,
 } from "@aws-sdk/client-s3";
-import { IsOptional } from "class-validator";
+import { IsOptional } from "../libraries.js";
 import { Nested } from "../nested.js";
 import { IsSdkEnum, IsStructure, IsText } from "../rules/scalars.js";
 import { IsList } from "../rules/lists.js";

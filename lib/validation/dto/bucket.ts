@@ -23,7 +23,7 @@ import {
   MFADelete,
   ObjectOwnership,
 } from "@aws-sdk/client-s3";
-import { IsOptional } from "class-validator";
+import { IsOptional } from "../libraries.js";
 import { Nested } from "../nested.js";
 import { IsPolicyDocument } from "../rules/http.js";
 import { IsBucketName } from "../rules/names.js";

@@ -5,7 +5,7 @@
  * @module
  */
 import "reflect-metadata";
-import { IsOptional } from "class-validator";
+import { IsOptional } from "../libraries.js";
 import type { DtoClass } from "../nested.js";
 import { IsBucketName, IsObjectKey } from "../rules/names.js";
 import { IsText } from "../rules/scalars.js";

@@ -12,7 +12,7 @@
  */
 import "reflect-metadata";
 import { ChecksumAlgorithm, RequestPayer } from "@aws-sdk/client-s3";
-import { IsOptional } from "class-validator";
+import { IsOptional } from "../libraries.js";
 import { Nested } from "../nested.js";
 import { IsObjectKey } from "../rules/names.js";
 import { IsBool, IsInteger, IsSdkEnum, IsStructure, IsText, IsTimestamp } from "../rules/scalars.js";

@@ -13,7 +13,7 @@
  */
 import "reflect-metadata";
 import { EncodingType, OptionalObjectAttributes, RequestPayer } from "@aws-sdk/client-s3";
-import { IsOptional } from "class-validator";
+import { IsOptional } from "../libraries.js";
 import { IsBool, IsInteger, IsSdkEnum, IsText } from "../rules/scalars.js";
 import { IsEnumList } from "../rules/lists.js";
 import { BucketParams, declareOptional, SSE_CUSTOMER_MEMBERS } from "./common.js";

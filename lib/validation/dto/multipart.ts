@@ -13,7 +13,7 @@
  */
 import "reflect-metadata";
 import { ChecksumAlgorithm, ChecksumType, RequestPayer } from "@aws-sdk/client-s3";
-import { IsOptional } from "class-validator";
+import { IsOptional } from "../libraries.js";
 import { Nested } from "../nested.js";
 import { IsByteRange } from "../rules/http.js";
 import { IsCopySource } from "../rules/names.js";

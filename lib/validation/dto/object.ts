@@ -29,7 +29,7 @@ import {
   TaggingDirective,
   Tier,
 } from "@aws-sdk/client-s3";
-import { IsOptional } from "class-validator";
+import { IsOptional } from "../libraries.js";
 import { Nested } from "../nested.js";
 import { IsByteRange, IsMetadataMap } from "../rules/http.js";
 import { IsCopySource } from "../rules/names.js";

@@ -20,7 +20,7 @@ import {
   ObjectLockRetentionMode,
   RequestPayer,
 } from "@aws-sdk/client-s3";
-import { IsOptional } from "class-validator";
+import { IsOptional } from "../libraries.js";
 import { Nested } from "../nested.js";
 import { IsBool, IsInteger, IsSdkEnum, IsStructure, IsText, IsTimestamp } from "../rules/scalars.js";
 import { defineRule, ruleDecorator } from "../Rule.js";

@@ -12,7 +12,7 @@
  */
 import "reflect-metadata";
 import { ChecksumAlgorithm, RequestPayer } from "@aws-sdk/client-s3";
-import { IsOptional } from "class-validator";
+import { IsOptional } from "../libraries.js";
 import { Nested } from "../nested.js";
 import { IsSdkEnum, IsStructure, IsText } from "../rules/scalars.js";
 import { IsList } from "../rules/lists.js";

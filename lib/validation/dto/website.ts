@@ -12,7 +12,7 @@
  */
 import "reflect-metadata";
 import { Protocol } from "@aws-sdk/client-s3";
-import { IsOptional } from "class-validator";
+import { IsOptional } from "../libraries.js";
 import { Nested } from "../nested.js";
 import { defineRule, ruleDecorator } from "../Rule.js";
 import { IsObjectKey } from "../rules/names.js";

@@ -5,7 +5,7 @@
  * @module
  */
 import "reflect-metadata";
-import { IsOptional } from "class-validator";
+import { IsOptional } from "../../../lib/validation/libraries.js";
 import { ValidationError, type ValidationIssue } from "../../../lib/errors.js";
 import { IsBool, IsInteger, IsStructure, Nested, type DtoClass } from "../../../lib/validation/index.js";
 import { collectIssues } from "../../../lib/validation/collectIssues.js";

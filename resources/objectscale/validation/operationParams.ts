@@ -5,7 +5,7 @@
  * @module
  */
 import "reflect-metadata";
-import { IsOptional } from "class-validator";
+import { IsOptional } from "../../../lib/validation/libraries.js";
 import {
   BucketParams,
   IsBool,
