@@ -11,8 +11,11 @@
  *      node --expose-gc build/bench/index.js --only events,validation,client,resources,cold-start
  *                                                     (no build, no server started)
  *
- * Suite names for `--only`: events, validation, client, resources, resources-s3, transfer,
- * cold-start.
+ * smart-gateways brings its own server: it starts a cluster of three Ceph RGW gateways (or uses
+ * those `CEPH_RGW_ENDPOINTS` lists), so it runs whenever the Ceph binaries are installed.
+ *
+ * Suite names for `--only`: events, validation, client, smart-client, resources, resources-s3,
+ * transfer, smart-gateways, cold-start.
  */
 import { cpus, loadavg } from "node:os";
 import { runClientBench } from "./client.bench.js";
@@ -20,6 +23,8 @@ import { runColdStartBench } from "./coldStart.bench.js";
 import { runEventsBench } from "./events.bench.js";
 import { printTable, type BenchRow } from "./report.js";
 import { runResourceCreationBench, runResourcesS3Bench } from "./resources.bench.js";
+import { runSmartClientBench } from "./smartClient.bench.js";
+import { runSmartGatewaysBench, smartGatewaysSkipReason } from "./smartGateways.bench.js";
 import { runTransferBench } from "./transfer.bench.js";
 import { runValidationBench } from "./validation.bench.js";
 
@@ -31,12 +36,15 @@ interface Suite {
   readonly title: string;
   readonly run: () => Promise<BenchRow[]>;
   readonly needsServer?: boolean;
+  /** Why the suite cannot run on this machine, if it cannot (for suites that bring their own server). */
+  readonly skipReason?: () => string | undefined;
 }
 
 const SUITES: readonly Suite[] = [
   { name: "events", title: "events (emit)", run: runEventsBench },
   { name: "validation", title: "validation (validateParams)", run: runValidationBench },
   { name: "client", title: "client (headObject, stub transport)", run: runClientBench },
+  { name: "smart-client", title: "smart client (headObject, stub transport)", run: runSmartClientBench },
   { name: "resources", title: "resources (creation)", run: runResourceCreationBench },
   { name: "cold-start", title: "cold start (fresh processes)", run: runColdStartBench },
   {
@@ -50,6 +58,12 @@ const SUITES: readonly Suite[] = [
     title: "transfers on S3 (uploadFile, downloadFile)",
     run: runTransferBench,
     needsServer: true,
+  },
+  {
+    name: "smart-gateways",
+    title: "smart client over 3 Ceph RGW gateways (64 concurrent PUTs, GETs)",
+    run: runSmartGatewaysBench,
+    skipReason: smartGatewaysSkipReason,
   },
 ];
 
@@ -87,6 +101,11 @@ const rows: BenchRow[] = [];
 for (const suite of suites) {
   if (suite.needsServer === true && !hasServer) {
     process.stderr.write(`skipping ${suite.name}: no S3 endpoint (AWS_ENDPOINT_URL is not set)\n`);
+    continue;
+  }
+  const reason = suite.skipReason?.();
+  if (reason !== undefined) {
+    process.stderr.write(`skipping ${suite.name}: ${reason}\n`);
     continue;
   }
   process.stderr.write(`running ${suite.name}: ${suite.title} ...\n`);

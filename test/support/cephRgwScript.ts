@@ -61,8 +61,12 @@ export async function runCephRgwScript(
 
 /** Runs `ceph-rgw.sh install` (as root or through sudo) when one of the Ceph binaries is missing. */
 export async function installCephIfMissing(): Promise<void> {
-  if (CEPH_BINARIES.some((name) => !onPath(name)))
-    await runCephRgwScript(["install"], { showProgress: true });
+  if (missingCephBinaries().length > 0) await runCephRgwScript(["install"], { showProgress: true });
+}
+
+/** The binaries `scripts/ceph-rgw.sh start` needs that are not on the `PATH`; none when Ceph is installed. */
+export function missingCephBinaries(): string[] {
+  return CEPH_BINARIES.filter((name) => !onPath(name));
 }
 
 /**

@@ -24,7 +24,9 @@
  *   stopped by `test/setup.ts` when mocha ends. `AWS_ENDPOINT_URL` and the other `AWS_*` variables
  *   are neither read nor changed: they belong to the single server.
  */
+import { execFile } from "node:child_process";
 import { connect } from "node:net";
+import { promisify } from "node:util";
 
 import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 
@@ -55,6 +57,16 @@ export interface S3GatewaysEnv {
    * @throws RangeError for a gateway that does not exist; Error when the script fails.
    */
   startGateway(gateway: number): Promise<void>;
+  /**
+   * How many S3 requests gateway `gateway` (1-based) has received since it started, by its own
+   * count (the `rgw.req` perf counter, read with `ceph --admin-daemon <socket> perf dump`): proof,
+   * independent of any client's statistics, of what reached it. Anonymous requests (`GET /?ping`)
+   * count too; the counter starts from 0 again when the gateway restarts.
+   *
+   * @throws RangeError for a gateway that does not exist; Error when its admin socket cannot be read
+   *   (the gateway is stopped, or the `CEPH_RGW_*` settings name another cluster).
+   */
+  requestsServed(gateway: number): Promise<number>;
 }
 
 /** The cluster's own settings when the fixture starts it; each can be overridden from the environment. */
@@ -75,6 +87,9 @@ const EXPORTED_VARIABLES = [
 
 /** The letters the script names gateways by: client.rgw.a to client.rgw.z. */
 const MOST_GATEWAYS = 26;
+
+/** The script's state dir when `CEPH_RGW_DIR` is unset. */
+const DEFAULT_STATE_DIR = "/tmp/objectscale-resources-rgw";
 
 interface Cluster {
   readonly env: S3GatewaysEnv;
@@ -230,6 +245,26 @@ function newCluster(settings: {
     async startGateway(gateway) {
       endpointOf(env, gateway); // throws for a gateway that does not exist
       await runCephRgwScript(["start-gateway", String(gateway)], { env: scriptEnv });
+    },
+    async requestsServed(gateway) {
+      endpointOf(env, gateway);
+      // the script's layout: <state dir>/run/client.rgw.<letter>.asok, gateway 1 being "a"
+      const socket = `${scriptEnv["CEPH_RGW_DIR"] || DEFAULT_STATE_DIR}/run/client.rgw.${String.fromCharCode(96 + gateway)}.asok`;
+      let dump: string;
+      try {
+        ({ stdout: dump } = await promisify(execFile)("ceph", ["--admin-daemon", socket, "perf", "dump"], {
+          timeout: 30_000,
+        }));
+      } catch (error) {
+        throw new Error(
+          `Cannot read the perf counters of gateway ${gateway} from ${socket}: ${String(error)}`,
+          { cause: error },
+        );
+      }
+      const served = (JSON.parse(dump) as { rgw?: { req?: unknown } }).rgw?.req;
+      if (typeof served !== "number")
+        throw new Error(`The perf counters of gateway ${gateway} (${socket}) have no rgw.req`);
+      return served;
     },
   };
   return { env, scriptEnv };
