@@ -5,7 +5,7 @@ import prettier from "eslint-config-prettier";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["dist/**", "build/**", "docs/**", "coverage/**", "node_modules/**"] },
+  { ignores: ["dist/**", "dist-tsc/**", "build/**", "docs/**", "coverage/**", "node_modules/**"] },
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

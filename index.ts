@@ -13,6 +13,10 @@
  * const page = await session.client("s3").listObjectsV2({ Prefix: "2026/" } as { Bucket: string });
  * ```
  *
+ * Dependency injection with inversify is a separate entry, `objectscale-resources/di`, so that
+ * importing this one does not load inversify; the in-process emulator is
+ * `objectscale-resources/testing`.
+ *
  * @module objectscale-resources
  */
 import "reflect-metadata";
@@ -26,13 +30,6 @@ export type {
   ServiceResourceType,
   ResourceTypeOf,
 } from "./lib/Session.js";
-
-export { TOKENS, objectScaleResourcesModule, UnknownEndpointError } from "./lib/di/index.js";
-export type {
-  EndpointOptions,
-  AsyncEndpointOptions,
-  ObjectScaleResourcesModuleOptions,
-} from "./lib/di/index.js";
 
 export { BaseClient } from "./lib/client/BaseClient.js";
 export type { ClientMeta, ClientBaseClasses, CommandClass } from "./lib/client/BaseClient.js";

@@ -12,7 +12,7 @@
 import "reflect-metadata";
 import { pathToFileURL } from "node:url";
 import { Container, inject, injectable, named } from "inversify";
-import { TOKENS, objectScaleResourcesModule, type EndpointOptions } from "../lib/di/index.js";
+import { TOKENS, objectScaleResourcesModule, type EndpointOptions } from "../di.js";
 import { objectScale } from "../resources/objectscale/index.js";
 import { S3ServiceResource } from "../resources/s3/ServiceResource.js";
 import { ObjectScaleEmulator } from "../lib/testing/index.js";

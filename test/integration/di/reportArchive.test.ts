@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import type { Container } from "inversify";
-import { TOKENS } from "../../../lib/di/index.js";
+import { TOKENS } from "../../../di.js";
 import { ObjectScaleEmulator } from "../../../lib/testing/index.js";
 import { objectScale } from "../../../resources/objectscale/index.js";
 import { ReportArchive, createContainer } from "../../../examples/di-service.js";

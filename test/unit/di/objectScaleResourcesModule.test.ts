@@ -4,7 +4,7 @@ import type { AwsCredentialIdentity } from "@smithy/types";
 import { Session } from "../../../lib/Session.js";
 import type { SessionPlugin } from "../../../lib/SessionPlugin.js";
 import type { S3ServiceClient } from "../../../lib/client/ClientFactory.js";
-import { TOKENS, UnknownEndpointError, objectScaleResourcesModule } from "../../../lib/di/index.js";
+import { TOKENS, UnknownEndpointError, objectScaleResourcesModule } from "../../../di.js";
 import { objectScale } from "../../../resources/objectscale/index.js";
 import { S3ServiceResource } from "../../../resources/s3/ServiceResource.js";
 import { Bucket } from "../../../resources/s3/Bucket.js";
