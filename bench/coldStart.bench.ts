@@ -8,8 +8,10 @@
  *
  * - `raw SDK client`: `import("@aws-sdk/client-s3")` + `new S3Client({...})`, the baseline of
  *   our clients;
- * - `ours client`: `import("build/index.js")` + `new Session({...})` + `session.client("s3")`;
- *   `ours client, ObjectScale plugin`: the same with `plugins: [objectScale()]`;
+ * - `ours client`: `import("objectscale-resources")` (the published bundle, `dist/index.js`) +
+ *   `new Session({...})` + `session.client("s3")`; `ours client, ObjectScale plugin`: the same
+ *   with `plugins: [objectScale()]`; `ours client, unbundled build/index.js`: the same from the
+ *   compiled sources (one module per file), to show what bundling saves;
  * - `ours resource + Bucket('x')`: the same import + `session.resource("s3").Bucket("x")` (which
  *   creates the first client too), with and without the plugin; boto3's resource is their
  *   baseline;
@@ -27,7 +29,8 @@
  *   and gives Node's `performance.now()` at ready (ms since its process origin).
  * - **spawn → exit**: the parent's wall clock from spawn to the child's exit, the whole process.
  *
- * Run: npm run build:test && node build/bench/coldStart.bench.js (or `npm run bench -- --only cold-start`)
+ * Run: npm run build && npm run build:test && node build/bench/coldStart.bench.js
+ * (or `npm run bench -- --only cold-start`, which builds both)
  *
  * @module
  */
@@ -59,6 +62,7 @@ interface Variant {
 }
 
 const RAW = "raw SDK client";
+const OURS_CLIENT = "ours client";
 const BOTO3_CLIENT = "boto3 client";
 const BOTO3_RESOURCE = "boto3 resource + Bucket('x')";
 /** How the notes name the variants others are compared with. */
@@ -66,6 +70,7 @@ const SHORT: Readonly<Record<string, string>> = {
   [RAW]: "the raw SDK's client",
   [BOTO3_CLIENT]: "boto3's client",
   [BOTO3_RESOURCE]: "boto3's resource",
+  [OURS_CLIENT]: "the bundle's client",
 };
 
 const node = (variant: NodeColdStartVariant) => (): [string, string[]] => [
@@ -82,10 +87,16 @@ const VARIANTS: readonly Variant[] = [
   { name: BOTO3_CLIENT, command: python("client") },
   { name: BOTO3_RESOURCE, command: python("resource") },
   {
-    name: "ours client",
+    name: OURS_CLIENT,
     command: node("client"),
     baseline: RAW,
     alsoVersus: BOTO3_CLIENT,
+  },
+  {
+    name: "ours client, unbundled build/index.js",
+    command: node("client-unbundled"),
+    baseline: RAW,
+    alsoVersus: OURS_CLIENT,
   },
   {
     name: "ours client, ObjectScale plugin",
@@ -166,6 +177,28 @@ function coldStart(file: string, args: readonly string[]): Promise<Run> {
   });
 }
 
+/**
+ * The children import the package by its name, as its users do; from inside the checkout that
+ * resolves through package.json's `exports` to `dist/`, which only `npm run build` writes.
+ *
+ * @throws `Error` naming the missing file and the command that builds it.
+ */
+function checkPublishedEntry(): void {
+  let entry: string;
+  try {
+    entry = fileURLToPath(import.meta.resolve("objectscale-resources"));
+  } catch (error) {
+    throw new Error(
+      `The cold-start suite imports the published package ("objectscale-resources" through the exports of the checkout's package.json), which does not resolve from ${CHILD}: run \`npm run build\` first`,
+      { cause: error },
+    );
+  }
+  if (!existsSync(entry))
+    throw new Error(
+      `The cold-start suite imports the published package, and ${entry} is missing: run \`npm run build\` first`,
+    );
+}
+
 const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
 
 /** `2.5× faster than X` or `1.2× slower than X`, from their time ÷ ours. */
@@ -184,6 +217,7 @@ const versus = (ours: number, theirs: number, who: string): string =>
  */
 export async function runColdStartBench(): Promise<BenchRow[]> {
   if (RUNS <= 0) return [];
+  checkPublishedEntry();
   const variants = VARIANTS.filter((v) => {
     const [file] = v.command();
     if (file === PYTHON && !existsSync(PYTHON)) {

@@ -4,8 +4,11 @@
  * before the first timestamp except this file, and no request is sent.
  *
  * Usage: node build/bench/coldStart.child.js <variant>, where variant is one of
- * {@link NodeColdStartVariant}. The package is the compiled `index.js` next to this file's
- * directory (`build/index.js`), so the child measures the build it belongs to.
+ * {@link NodeColdStartVariant}. The package is imported as its users import it, by its name
+ * `objectscale-resources`: from inside the checkout Node resolves the package's own name through
+ * the `exports` of its package.json, to the bundle `npm run build` writes (`dist/index.js`).
+ * `client-unbundled` imports the compiled sources instead (`build/index.js`, one module per
+ * source file), to show what bundling saves.
  *
  * @module
  */
@@ -19,11 +22,15 @@ const startSinceOriginMs = performance.now();
 const NODE_COLD_START_VARIANTS = [
   "sdk-client",
   "client",
+  "client-unbundled",
   "client-objectscale",
   "resource",
   "resource-objectscale",
 ] as const;
-/** What a child can create: the raw SDK's client, or ours (a client or a resource, with or without the ObjectScale plugin). */
+/**
+ * What a child can create: the raw SDK's client, or ours (a client or a resource, with or without
+ * the ObjectScale plugin; a client from the unbundled build too).
+ */
 export type NodeColdStartVariant = (typeof NODE_COLD_START_VARIANTS)[number];
 
 /** The JSON line a child prints; Python's `cold_start.py` prints the same members. */
@@ -55,6 +62,13 @@ const settings = {
   responseChecksumValidation: "WHEN_REQUIRED",
 } as const;
 
+/**
+ * The published entry, by the package's own name. A variable, not a literal, so that compiling
+ * the benchmarks does not need `dist/` (the parent checks it exists before spawning children).
+ */
+const PACKAGE: string = "objectscale-resources";
+type Package = typeof import("../index.js");
+
 /** Imports what `variant` needs and returns a function that creates its first client or resource. */
 async function load(variant: NodeColdStartVariant): Promise<() => unknown> {
   switch (variant) {
@@ -62,11 +76,15 @@ async function load(variant: NodeColdStartVariant): Promise<() => unknown> {
       const { S3Client } = await import("@aws-sdk/client-s3");
       return () => new S3Client(settings);
     }
+    case "client-unbundled": {
+      const { Session } = await import("../index.js");
+      return () => new Session(settings).client("s3");
+    }
     case "client":
     case "client-objectscale":
     case "resource":
     case "resource-objectscale": {
-      const { Session, objectScale } = await import("../index.js");
+      const { Session, objectScale } = (await import(PACKAGE)) as Package;
       const plugins = variant.endsWith("-objectscale") ? [objectScale({ namespace: "ns1" })] : [];
       return variant.startsWith("client")
         ? () => new Session({ ...settings, plugins }).client("s3")
