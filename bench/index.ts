@@ -3,8 +3,8 @@
  * same run. Benchmarks never run as part of the tests.
  *
  * Suites marked as needing a server run only when `AWS_ENDPOINT_URL` is set; `npm run bench`
- * runs this file through `scripts/with-s3-server.sh`, which starts the local Ceph RGW when no
- * endpoint is configured (and stops it afterwards).
+ * runs this file through `scripts/bench.sh`, which starts the benchmarks' own Ceph RGW (bluestore)
+ * when no endpoint is configured (and stops it afterwards).
  *
  * Run: npm run bench                                  (every suite)
  *      npm run bench -- --only cold-start,events      (the named suites only)
