@@ -1,4 +1,5 @@
 import type { CompletedPart } from "@aws-sdk/client-s3";
+import { ObjectScaleResourcesError } from "../errors.js";
 import type { S3ServiceClient } from "../client/ClientFactory.js";
 import type { CallOptions } from "../client/s3/types.js";
 import { checkEtag, etagIsMd5, isRetryablePartError, md5, multipartEtag, unquote } from "./integrity.js";
@@ -51,8 +52,10 @@ export class MultipartWriter {
   }
 
   /**
-   * CreateMultipartUpload. When the SDK had to retry it, an earlier attempt may have created an
-   * upload whose answer was lost on the way back: see {@link MultipartWriter.#abortStrays}.
+   * CreateMultipartUpload. An attempt whose answer was lost on the way back may still have created
+   * an upload, which nothing but a listing can name: when the SDK had to retry the call, or the
+   * call failed after it may have reached the server, those uploads are found and aborted (see
+   * {@link abortStrays}).
    */
   static async start(
     client: S3ServiceClient,
@@ -61,54 +64,39 @@ export class MultipartWriter {
     params: UploadParams,
     options: CallOptions,
   ): Promise<MultipartWriter> {
-    const began = performance.now();
-    const output = await client.createMultipartUpload({ ...params, Bucket: bucket, Key: key }, options);
-    if (output.UploadId === undefined) throw new Error("CreateMultipartUpload returned no UploadId");
-    const writer = new MultipartWriter(client, bucket, key, output.UploadId, params);
-    if ((output.$metadata.attempts ?? 1) > 1) await writer.#abortStrays(performance.now() - began, options);
-    return writer;
-  }
-
-  /**
-   * Aborts the uploads an earlier attempt of this CreateMultipartUpload may have left: those of the
-   * same key initiated, by the server's clock, between the start of the call and our own upload
-   * (`elapsedMs` before it, plus 2 s for rounding). Nothing else can name them: their IDs never
-   * reached us. Another writer starting an upload of the very same key within those seconds would
-   * lose it too, which is why this only runs after a retried create. Best effort: a failure here
-   * leaves the strays (a lifecycle rule for incomplete uploads catches them) but not this upload.
-   */
-  async #abortStrays(elapsedMs: number, options: CallOptions): Promise<void> {
-    const { ExpectedBucketOwner, RequestPayer } = this.#partParams;
-    const owner = {
-      ...(ExpectedBucketOwner !== undefined ? { ExpectedBucketOwner } : {}),
-      ...(RequestPayer !== undefined ? { RequestPayer } : {}),
-    };
+    const began = Date.now();
+    let output;
     try {
-      const uploads: { UploadId: string; Initiated: Date }[] = [];
-      const listing = this.#client.paginate("ListMultipartUploads", {
-        ...owner,
-        Bucket: this.#bucket,
-        Prefix: this.#key,
-      });
-      for await (const page of listing) {
-        for (const u of page.Uploads ?? []) {
-          if (u.Key === this.#key && u.UploadId !== undefined && u.Initiated !== undefined)
-            uploads.push({ UploadId: u.UploadId, Initiated: u.Initiated });
-        }
+      output = await client.createMultipartUpload({ ...params, Bucket: bucket, Key: key }, options);
+    } catch (error) {
+      if (mayHaveReachedServer(error)) {
+        await abortStrays(client, bucket, key, params, options, (uploads) => {
+          // No upload of ours to date them by: the call's own span, on the server's clock as the
+          // SDK tracks it (Date headers), give or take 2 s for the header's rounding.
+          const offset = Number(
+            (client.meta.sdk.config as { systemClockOffset?: number }).systemClockOffset ?? 0,
+          );
+          return uploads.filter((u) => u.at >= began + offset - 2000 && u.at <= Date.now() + offset + 2000);
+        });
       }
-      const ours = uploads.find((u) => u.UploadId === this.uploadId)?.Initiated.getTime();
-      if (ours === undefined) return;
-      const earliest = ours - elapsedMs - 2000;
-      for (const u of uploads) {
-        const at = u.Initiated.getTime();
-        if (u.UploadId === this.uploadId || at < earliest || at > ours) continue;
-        await this.#client
-          .abortMultipartUpload({ ...owner, Bucket: this.#bucket, Key: this.#key, UploadId: u.UploadId }, options)
-          .catch(() => undefined);
-      }
-    } catch {
-      // best effort, see above
+      throw error;
     }
+    if (output.UploadId === undefined) throw new Error("CreateMultipartUpload returned no UploadId");
+    const uploadId = output.UploadId;
+    const writer = new MultipartWriter(client, bucket, key, uploadId, params);
+    const attempts = output.$metadata.attempts ?? 1;
+    if (attempts > 1) {
+      const elapsed = Date.now() - began;
+      await abortStrays(client, bucket, key, params, options, (uploads) => {
+        // Dated by our own upload, on the server's clock: the strays came before it, within the call.
+        const ours = uploads.find((u) => u.uploadId === uploadId)?.at;
+        if (ours === undefined) return [];
+        return uploads.filter(
+          (u) => u.uploadId !== uploadId && u.at <= ours && u.at >= ours - elapsed - 2000,
+        );
+      });
+    }
+    return writer;
   }
 
   /**
@@ -225,7 +213,8 @@ export class MultipartWriter {
     } catch (error) {
       // The server may have completed the upload and the answer been lost, the SDK's retry then
       // finding NoSuchUpload: when the object now has exactly the ETag our parts make, it did.
-      const head = expected === undefined ? undefined : await this.#head(undefined, options).catch(() => undefined);
+      const head =
+        expected === undefined ? undefined : await this.#head(undefined, options).catch(() => undefined);
       if (head === undefined || unquote(head.ETag) !== expected) throw error;
       this.completed = true;
       return { etag: head.ETag, versionId: head.VersionId };
@@ -304,5 +293,61 @@ export async function takeBackOnFailure<T>(
   } catch (error) {
     if (reported !== 0) report(-reported);
     throw error;
+  }
+}
+
+/**
+ * Whether a failed call may have reached the server (and so had its effect): not when the server
+ * refused it with a 4xx, or when it failed before anything was sent (validation, a closed session).
+ */
+function mayHaveReachedServer(error: unknown): boolean {
+  if (ObjectScaleResourcesError.is(error)) return false;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
+  return attempts > 1 || status === undefined || status >= 500;
+}
+
+/**
+ * Aborts the multipart uploads of `key` that `strays` picks from a listing of them (`at`: when the
+ * server initiated each). Another writer starting an upload of the very same key within the few
+ * seconds `strays` looks at would lose it too, which is why this runs only after a create that
+ * was retried or failed. Best effort, never throws: uploads it cannot abort are left to a
+ * lifecycle rule for incomplete uploads.
+ */
+async function abortStrays(
+  client: S3ServiceClient,
+  bucket: string,
+  key: string,
+  params: UploadParams,
+  options: CallOptions,
+  strays: (uploads: readonly { uploadId: string; at: number }[]) => readonly { uploadId: string }[],
+): Promise<void> {
+  const { ExpectedBucketOwner, RequestPayer } = params;
+  // Not under the transfer's signal, which may be what ended the create.
+  const { abortSignal: _signal, ...cleanup } = options;
+  const owner = {
+    ...(ExpectedBucketOwner !== undefined ? { ExpectedBucketOwner } : {}),
+    ...(RequestPayer !== undefined ? { RequestPayer } : {}),
+  };
+  try {
+    const uploads: { uploadId: string; at: number }[] = [];
+    const listing = client.paginate(
+      "ListMultipartUploads",
+      { ...owner, Bucket: bucket, Prefix: key },
+      cleanup,
+    );
+    for await (const page of listing) {
+      for (const u of page.Uploads ?? []) {
+        if (u.Key === key && u.UploadId !== undefined && u.Initiated !== undefined)
+          uploads.push({ uploadId: u.UploadId, at: u.Initiated.getTime() });
+      }
+    }
+    for (const { uploadId } of strays(uploads)) {
+      await client
+        .abortMultipartUpload({ ...owner, Bucket: bucket, Key: key, UploadId: uploadId }, cleanup)
+        .catch(() => undefined);
+    }
+  } catch {
+    // best effort, see above
   }
 }

@@ -333,6 +333,19 @@ describe("managed transfers and batch deletes under injected faults (Ceph RGW be
       expect(await openUploads("abort-lost")).to.deep.equal([]);
     });
 
+    it("a CreateMultipartUpload whose answers are all lost fails typed and leaves no upload open", async () => {
+      const { source } = await upload("create-gone", 11 * MiB);
+      // every attempt (maxAttempts 3) creates an upload on the server and loses the answer
+      proxy.inject("resetResponseBody", 3, (r) => r.operation === "CreateMultipartUpload");
+      const error = await client.uploadFile(source, bucket, "create-gone", TRANSFER).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(TransferError.is(error), describeError(error)).to.equal(true);
+      expect(proxy.undeliveredUploadIds.size).to.equal(3);
+      expect(await openUploads("create-gone")).to.deep.equal([]);
+    });
+
     it("a CreateMultipartUpload whose answer is lost leaves no second upload open", async () => {
       const { source, digest } = await upload("create-lost", 11 * MiB);
       proxy.inject("resetResponseBody", 1, (r) => r.operation === "CreateMultipartUpload");
