@@ -1,7 +1,7 @@
 /**
  * Managed downloads: HeadObject for the size, then one GetObject below the threshold or ranged
- * GETs in parallel above it, into a temporary file next to the target (renamed into place after
- * fsync) or, in order, into a writable stream.
+ * GETs in parallel above it, into a temporary file next to the target (renamed into place when
+ * complete, after an fsync when asked) or, in order, into a writable stream.
  *
  * @module
  */
@@ -68,7 +68,7 @@ export async function downloadFile(
     const { size } = await handle.stat();
     if (size !== head.size)
       throw new Mismatch("size of the downloaded file", String(head.size), String(size));
-    await handle.sync();
+    if (options.fsync === true) await handle.sync();
     await handle.close();
     file = undefined;
     await rename(temporary, path);

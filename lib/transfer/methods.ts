@@ -56,8 +56,8 @@ declare module "../client/ClientFactory.js" {
     /**
      * Downloads an object to a file: HeadObject, then one GET below `multipartThreshold` (MD5
      * checked when the ETag is one) or ranged GETs, `concurrency` at a time, each pinned to the
-     * ETag seen. Writes a temporary file in the same directory, checks its size, fsyncs it and
-     * renames it over `path`; on failure the temporary file is removed.
+     * ETag seen. Writes a temporary file in the same directory, checks its size (fsyncs it with
+     * `fsync: true`) and renames it over `path`; on failure the temporary file is removed.
      *
      * @example
      * ```ts

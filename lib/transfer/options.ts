@@ -71,6 +71,15 @@ export type DownloadParams = Partial<
 export interface DownloadOptions extends TransferOptions {
   /** Members of the GET requests; see {@link DownloadParams}. */
   params?: DownloadParams;
+  /**
+   * `downloadFile` only: fsync the temporary file before renaming it into place, so that a crash
+   * of the machine right after the call returns cannot leave a short or empty file under the
+   * name. Off by default, as in boto3, the AWS CLI and curl: it costs about 0.35 ms per MiB here
+   * (10% of a 256 MiB download). Without it the rename still makes the file appear whole or not at
+   * all to other processes.
+   * @default false
+   */
+  fsync?: boolean;
 }
 
 /** The object a copy reads. */
@@ -115,8 +124,8 @@ export function callOptions(signal: AbortSignal, options: TransferOptions): Call
 
 /**
  * What is wrong with the members of `options` beside the {@link TransferConfig} settings:
- * `abortSignal` must be an `AbortSignal`, `onProgress` a function, `requestTimeout` and `size`
- * non-negative safe integers. Absent or `null` members are not checked.
+ * `abortSignal` must be an `AbortSignal`, `onProgress` a function, `fsync` a boolean,
+ * `requestTimeout` and `size` non-negative safe integers. Absent or `null` members are not checked.
  *
  * @example
  * ```ts
@@ -124,10 +133,14 @@ export function callOptions(signal: AbortSignal, options: TransferOptions): Call
  * ```
  * @internal
  */
-export function transferOptionIssues(options: TransferOptions & { size?: unknown }): ValidationIssue[] {
+export function transferOptionIssues(
+  options: TransferOptions & { size?: unknown; fsync?: unknown },
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const given = (value: unknown) => value !== undefined && value !== null;
-  const { abortSignal, onProgress, requestTimeout, size } = options as Record<string, unknown>;
+  const { abortSignal, onProgress, requestTimeout, size, fsync } = options as Record<string, unknown>;
+  if (given(fsync) && typeof fsync !== "boolean")
+    issues.push({ field: "fsync", expected: "true or false", received: renderValue(fsync) });
   if (given(abortSignal) && !(abortSignal instanceof AbortSignal))
     issues.push({ field: "abortSignal", expected: "an AbortSignal", received: renderValue(abortSignal) });
   if (given(onProgress) && typeof onProgress !== "function")

@@ -9,6 +9,7 @@ import {
   TransferAbortedError,
   TransferError,
   TransferIntegrityError,
+  ValidationError,
   type S3ServiceClient,
   type TransferProgress,
 } from "../../../index.js";
@@ -160,6 +161,21 @@ describe("managed transfers (emulator)", function () {
       const part3 = recorded(emu, "UploadPart").filter((r) => r.query["partNumber"] === "3");
       expect(part3).to.have.length(2);
       expect(await openUploads()).to.equal(0);
+    });
+
+    it("fsyncs the downloaded file before the rename only when asked, and checks the setting", async () => {
+      const { path, data } = await file(6 * MiB);
+      await client.uploadFile(path, name, "durable", small);
+      const target = join(dir, "durable.out");
+      await client.downloadFile(name, "durable", target, { ...small, fsync: true });
+      expect((await readFile(target)).equals(data)).to.equal(true);
+      emu.clearRequests();
+      const error = await rejection(
+        client.downloadFile(name, "durable", target, { fsync: "yes" as unknown as boolean }),
+      );
+      expect(ValidationError.is(error)).to.equal(true);
+      expect(String(error)).to.include("fsync");
+      expect(emu.requests).to.have.length(0);
     });
 
     it("removes the partial file when a download is aborted", async () => {
