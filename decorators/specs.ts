@@ -12,7 +12,12 @@ import type { IdentifierValueSource, ParamSource } from "./sources.js";
 
 /** Request parameters filled by the resource, keyed by target path (`Bucket`, `Delete.Objects[].Key`). */
 export type ParamMap<Op extends S3OperationName = S3OperationName> = {
-  readonly [Target in Extract<keyof S3Input<Op>, string> | `${Extract<keyof S3Input<Op>, string>}.${string}` | `${Extract<keyof S3Input<Op>, string>}[${string}`]?: ParamSource;
+  readonly [
+    Target in
+      | Extract<keyof S3Input<Op>, string>
+      | `${Extract<keyof S3Input<Op>, string>}.${string}`
+      | `${Extract<keyof S3Input<Op>, string>}[${string}`
+  ]?: ParamSource;
 };
 
 /** The resources an action, a collection or a relation builds from what it gets back. */
@@ -41,7 +46,10 @@ export interface ActionSpec<
 }
 
 /** A batch action: one request per page of a collection, each item adding its parameters. */
-export interface BatchActionSpec<Op extends S3OperationName = S3OperationName, Filled extends string = string> {
+export interface BatchActionSpec<
+  Op extends S3OperationName = S3OperationName,
+  Filled extends string = string,
+> {
   readonly kind: "batchAction";
   readonly operation: Op;
   readonly params: ParamMap<Op>;
@@ -96,6 +104,12 @@ export interface LoadSpec<Op extends S3OperationName = S3OperationName> {
   readonly match?: Readonly<Record<string, ParamSource>>;
   /** Members renamed on the way in (`{ ContentLength: "Size" }` for an ObjectSummary loaded by HeadObject). */
   readonly rename?: Readonly<Record<string, string>>;
+  /**
+   * Identifiers that `match` compares but the request does not carry (a Bucket's name, for
+   * ListBuckets), checked before the request as these members of `operation`'s input would be:
+   * bad input fails with a `ValidationError` naming the identifier, and nothing is sent.
+   */
+  readonly checkAs?: { readonly operation: S3OperationName; readonly params: ParamMap };
 }
 
 /** The top-level member a target path writes to: `Delete.Objects[].Key` → `Delete`. */
@@ -195,11 +209,7 @@ export function waiter<W extends WaiterName, const P extends Readonly<Record<str
  * };
  * ```
  */
-export function collection<
-  Op extends S3OperationName,
-  const P extends ParamMap<Op>,
-  const T extends string,
->(
+export function collection<Op extends S3OperationName, const P extends ParamMap<Op>, const T extends string>(
   operation: Op,
   params: P,
   resource: ResourceTarget<T> & { readonly path: string },
@@ -218,10 +228,10 @@ export function collection<
  * };
  * ```
  */
-export function subresource<const T extends string, const I extends Readonly<Record<string, IdentifierValueSource>>>(
-  type: T,
-  identifiers: I,
-): RelationSpec<T, CountInputs<I> extends never ? 0 : number> {
+export function subresource<
+  const T extends string,
+  const I extends Readonly<Record<string, IdentifierValueSource>>,
+>(type: T, identifiers: I): RelationSpec<T, CountInputs<I> extends never ? 0 : number> {
   return { kind: "subresource", resource: { type, identifiers } };
 }
 
@@ -265,7 +275,7 @@ export function reference<const T extends string>(
 export function load<Op extends S3OperationName, const P extends ParamMap<Op>>(
   operation: Op,
   params: P,
-  options: Pick<LoadSpec, "path" | "match" | "rename"> = {},
+  options: Pick<LoadSpec, "path" | "match" | "rename" | "checkAs"> = {},
 ): LoadSpec<Op> {
   return { kind: "load", operation, params, ...options };
 }

@@ -232,6 +232,10 @@ class SourceCheck {
     if ("params" in spec)
       sources.push(...Object.values(spec.params as Record<string, ParamSource | undefined>));
     if ("match" in spec && spec.match !== undefined) sources.push(...Object.values(spec.match));
+    if ("checkAs" in spec && spec.checkAs !== undefined) {
+      const checked: Readonly<Record<string, ParamSource | undefined>> = spec.checkAs.params;
+      sources.push(...Object.values(checked));
+    }
     // The identifiers of resources built from a response or a relation read this resource too.
     if ("resource" in spec && spec.resource !== undefined)
       sources.push(...Object.values(spec.resource.identifiers));

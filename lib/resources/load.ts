@@ -5,9 +5,11 @@
  *
  * @module
  */
+import type { ParamSource } from "../../decorators/sources.js";
 import type { LoadSpec } from "../../decorators/specs.js";
 import type { CallOptions, S3OperationName } from "../client/s3/types.js";
-import { ResourceNotFoundError } from "../errors.js";
+import { ResourceNotFoundError, ValidationError } from "../errors.js";
+import { validateParams } from "../validation/index.js";
 import { fillParams, resolveParam, type ParamContext } from "./params.js";
 import { getPath } from "./paths.js";
 import type { Resource } from "./Resource.js";
@@ -30,6 +32,8 @@ export async function loadData(
     identifiers: meta.identifiers,
     loadData: () => Promise.resolve(meta.data ?? {}),
   };
+  if (spec.checkAs !== undefined && meta.client.meta.validate)
+    await checkIdentifiers(resource, spec.checkAs, context);
   const params = await fillParams(spec.params, context, {});
   const call = meta.client.call.bind(meta.client) as (
     operation: S3OperationName,
@@ -65,6 +69,32 @@ export async function loadData(
     );
   }
   return toData(found as Record<string, unknown>, spec.rename);
+}
+
+/**
+ * Validates identifiers as the members of `checkAs.operation` they stand for, naming each bad one
+ * by its identifier (`name`), not by the member (`Bucket`).
+ */
+async function checkIdentifiers(
+  resource: Resource,
+  checkAs: NonNullable<LoadSpec["checkAs"]>,
+  context: ParamContext,
+): Promise<void> {
+  const input = await fillParams(checkAs.params, context, {});
+  try {
+    validateParams(checkAs.operation, input);
+  } catch (error) {
+    if (!ValidationError.is(error)) throw error;
+    const named = (field: string): string => {
+      const member = field.split(/[.[]/, 1)[0]!;
+      const source = (checkAs.params as Readonly<Record<string, ParamSource | undefined>>)[member];
+      return source?.from === "identifier" ? field.replace(member, source.name) : field;
+    };
+    throw new ValidationError(
+      `${resource.toString()} load()`,
+      error.issues.map((issue) => ({ ...issue, field: named(issue.field) })),
+    );
+  }
 }
 
 /** A copy of `source` without the SDK's `$metadata`, with members renamed. */

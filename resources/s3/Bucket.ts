@@ -38,7 +38,16 @@ import type {
  * How a {@link Bucket} loads: S3 has no "describe bucket" call, so, like boto3's injected
  * `Bucket.load`, it lists the buckets and keeps the entry whose `Name` is this bucket's name.
  */
-export const bucketLoad = load("ListBuckets", {}, { path: "Buckets", match: { Name: identifier("name") } });
+export const bucketLoad = load(
+  "ListBuckets",
+  {},
+  {
+    path: "Buckets",
+    match: { Name: identifier("name") },
+    // ListBuckets carries no name: check it as the bucket of a HeadBucket, before the request.
+    checkAs: { operation: "HeadBucket", params: { Bucket: identifier("name") } },
+  },
+);
 
 /** The actions of a {@link Bucket}. */
 export const bucketActions = {

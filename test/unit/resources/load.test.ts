@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import type { HttpRequest } from "@smithy/types";
-import { ResourceNotFoundError, ResourceNotLoadedError, Session } from "../../../index.js";
+import { ResourceNotFoundError, ResourceNotLoadedError, Session, ValidationError } from "../../../index.js";
 import { StubTransport, stubSessionOptions } from "../../support/stubTransport.js";
 import { answer, stubSession, testDefinitions, type TService, type TSummary } from "./fixtures.js";
 import { rejection } from "../../support/rejection.js";
@@ -23,7 +23,6 @@ class AbortAwareTransport extends StubTransport {
     return super.handle(request);
   }
 }
-
 
 describe("attributes and load()", () => {
   it("throw ResourceNotLoadedError before the data is loaded, saying to call load()", () => {
@@ -103,6 +102,20 @@ describe("attributes and load()", () => {
       "s3.Bucket(name='logs') was not found: ListBuckets returned no Buckets element with Name = \"logs\" (1 element(s) listed)",
     );
     expect(bucket.meta.data).to.equal(undefined);
+  });
+
+  it("checks identifiers the request does not carry before sending it (checkAs)", async () => {
+    const transport = new StubTransport();
+    const s3 = new Session(stubSessionOptions(transport)).resource("s3");
+    const error = await rejection(s3.Bucket("no spaces allowed").load());
+    expect(ValidationError.is(error)).to.equal(true);
+    expect((error as unknown as ValidationError).issues.map((issue) => issue.field)).to.deep.equal(["name"]);
+    expect(error.message).to.include("s3.Bucket(name='no spaces allowed') load()");
+    expect(transport.requests).to.have.length(0);
+    // validation off: the request goes out, and the server's answer decides
+    const unchecked = new Session({ ...stubSessionOptions(transport), validate: false }).resource("s3");
+    await rejection(unchecked.Bucket("no spaces allowed").load());
+    expect(transport.requests.map((r) => r.method)).to.deep.equal(["GET"]);
   });
 
   it("renames members on the way in (rename)", async () => {

@@ -290,6 +290,7 @@ describe("S3 resource model", () => {
         params: {},
         path: "Buckets",
         match: { Name: { from: "identifier", name: "name" } },
+        checkAs: { operation: "HeadBucket", params: { Bucket: { from: "identifier", name: "name" } } },
       });
       expect(model.get("Bucket")!.shape).to.deep.equal({ operation: "ListBuckets", path: "Buckets" });
       expect(model.get("ObjectSummary")!.load?.rename).to.deep.equal({ ContentLength: "Size" });
