@@ -8,20 +8,12 @@
 import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { Session } from "../index.js";
 import { StubTransport, stubSessionOptions } from "../test/support/stubTransport.js";
-import { median, printTable, type BenchRow } from "./report.js";
+import { perCallRows, printTable, type BenchRow } from "./report.js";
 import { pathToFileURL } from "node:url";
 
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 20);
 const BATCH = Number(process.env["BENCH_BATCH"] ?? 500);
 const WARMUP = 1_000;
-
-type Variant = { name: string; call: () => Promise<unknown> };
-
-async function batch(v: Variant, n: number): Promise<number> {
-  const t0 = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) await v.call();
-  return Number(process.hrtime.bigint() - t0) / 1e3 / n;
-}
 
 export async function runClientBench(): Promise<BenchRow[]> {
   const answer = { headers: { "content-length": "3", etag: '"e"' } };
@@ -36,30 +28,14 @@ export async function runClientBench(): Promise<BenchRow[]> {
   });
   const hookedClient = hooked.client("s3");
 
-  const variants: Variant[] = [
-    { name: "raw S3Client.send(HeadObjectCommand)", call: () => raw.send(new HeadObjectCommand(input)) },
-    { name: "client.headObject, no handlers", call: () => quiet.headObject(input) },
-    { name: "client.headObject, 1 before-sign handler", call: () => hookedClient.headObject(input) },
-  ];
-  for (const v of variants) await batch(v, WARMUP);
-  const samples = variants.map(() => [] as number[]);
-  for (let r = 0; r < ROUNDS; r++) {
-    for (let i = 0; i < variants.length; i++) samples[i]!.push(await batch(variants[i]!, BATCH));
-  }
-  const base = median(samples[0]!);
-  const rows: BenchRow[] = variants.map((v, i) => {
-    const us = median(samples[i]!);
-    const paired = median(samples[i]!.map((x, r) => x - samples[0]![r]!));
-    return {
-      name: v.name,
-      value: Number(us.toFixed(1)),
-      unit: "µs/call",
-      baseline: i === 0 ? undefined : variants[0]!.name,
-      ratio: i === 0 ? undefined : Number((us / base).toFixed(3)),
-      method: `median of ${ROUNDS} interleaved rounds × ${BATCH} sequential awaited calls, after ${WARMUP} warm-up; stub transport, no network`,
-      ...(i === 0 ? {} : { note: `median paired Δ per round ${paired.toFixed(1)} µs` }),
-    };
-  });
+  const rows = await perCallRows(
+    [
+      { name: "raw S3Client.send(HeadObjectCommand)", call: () => raw.send(new HeadObjectCommand(input)) },
+      { name: "client.headObject, no handlers", call: () => quiet.headObject(input) },
+      { name: "client.headObject, 1 before-sign handler", call: () => hookedClient.headObject(input) },
+    ],
+    { rounds: ROUNDS, batch: BATCH, warmup: WARMUP },
+  );
   raw.destroy();
   quiet.destroy();
   hookedClient.destroy();

@@ -103,3 +103,58 @@ export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
+
+/** One awaited call that a per-call benchmark repeats. */
+export interface CallVariant {
+  readonly name: string;
+  readonly call: () => Promise<unknown>;
+}
+
+/** How {@link perCallRows} repeats the calls. */
+export interface PerCallSettings {
+  /** Interleaved rounds; each runs one batch of every variant. */
+  readonly rounds: number;
+  /** Sequential awaited calls per batch. */
+  readonly batch: number;
+  /** Calls of each variant before the first round, not timed. */
+  readonly warmup: number;
+}
+
+/**
+ * Times `variants` in interleaved batches of sequential awaited calls (so drift of the machine
+ * hits every variant alike) and returns one µs/call row each: the median over the rounds, the
+ * first variant being the baseline of the others, with the median of the per-round differences.
+ *
+ * @example
+ * ```ts
+ * printTable(await perCallRows([{ name: "raw", call: () => raw.send(cmd) }, { name: "ours", call: () => ours.headObject(input) }], { rounds: 20, batch: 500, warmup: 1000 }));
+ * ```
+ */
+export async function perCallRows(
+  variants: readonly CallVariant[],
+  { rounds, batch, warmup }: PerCallSettings,
+): Promise<BenchRow[]> {
+  const timeBatch = async (v: CallVariant, n: number): Promise<number> => {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) await v.call();
+    return Number(process.hrtime.bigint() - t0) / 1e3 / n;
+  };
+  for (const v of variants) await timeBatch(v, warmup);
+  const samples = variants.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < variants.length; i++) samples[i]!.push(await timeBatch(variants[i]!, batch));
+  }
+  const base = median(samples[0]!);
+  return variants.map((v, i): BenchRow => {
+    const us = median(samples[i]!);
+    const paired = median(samples[i]!.map((x, r) => x - samples[0]![r]!));
+    return {
+      name: v.name,
+      value: Number(us.toFixed(1)),
+      unit: "µs/call",
+      ...(i === 0 ? {} : { baseline: variants[0]!.name, ratio: Number((us / base).toFixed(3)) }),
+      method: `median of ${rounds} interleaved rounds × ${batch} sequential awaited calls, after ${warmup} warm-up; stub transport, no network`,
+      ...(i === 0 ? {} : { note: `median paired Δ per round ${paired.toFixed(1)} µs` }),
+    };
+  });
+}

@@ -12,28 +12,24 @@
 import { pathToFileURL } from "node:url";
 import { Session, type SessionOptions } from "../index.js";
 import { StubTransport, stubSessionOptions } from "../test/support/stubTransport.js";
-import { median, printTable, type BenchRow } from "./report.js";
+import { perCallRows, printTable, type BenchRow, type CallVariant } from "./report.js";
 
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 20);
 const BATCH = Number(process.env["BENCH_BATCH"] ?? 500);
 const WARMUP = 1_000;
 const ENDPOINT = "http://10.0.0.1:9020";
 
-interface Variant {
-  readonly name: string;
-  readonly call: () => Promise<unknown>;
+interface Variant extends CallVariant {
   readonly close: () => Promise<void>;
-}
-
-async function batch(v: Variant, n: number): Promise<number> {
-  const t0 = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) await v.call();
-  return Number(process.hrtime.bigint() - t0) / 1e3 / n;
 }
 
 function variant(name: string, smartClient: SessionOptions["smartClient"]): Variant {
   const answer = { headers: { "content-length": "3", etag: '"e"' } };
-  const session = new Session({ ...stubSessionOptions(new StubTransport(answer)), endpoint: ENDPOINT, smartClient });
+  const session = new Session({
+    ...stubSessionOptions(new StubTransport(answer)),
+    endpoint: ENDPOINT,
+    smartClient,
+  });
   const client = session.client("s3");
   const input = { Bucket: "bench", Key: "some/key.txt" };
   return {
@@ -65,24 +61,7 @@ export async function runSmartClientBench(): Promise<BenchRow[]> {
       healthCheck: false,
     }),
   ];
-  for (const v of variants) await batch(v, WARMUP);
-  const samples = variants.map(() => [] as number[]);
-  for (let r = 0; r < ROUNDS; r++) {
-    for (let i = 0; i < variants.length; i++) samples[i]!.push(await batch(variants[i]!, BATCH));
-  }
-  const base = median(samples[0]!);
-  const rows = variants.map((v, i): BenchRow => {
-    const us = median(samples[i]!);
-    const paired = median(samples[i]!.map((x, r) => x - samples[0]![r]!));
-    return {
-      name: v.name,
-      value: Number(us.toFixed(1)),
-      unit: "µs/call",
-      ...(i === 0 ? {} : { baseline: variants[0]!.name, ratio: Number((us / base).toFixed(3)) }),
-      method: `median of ${ROUNDS} interleaved rounds × ${BATCH} sequential awaited calls, after ${WARMUP} warm-up; stub transport, no network`,
-      ...(i === 0 ? {} : { note: `median paired Δ per round ${paired.toFixed(1)} µs` }),
-    };
-  });
+  const rows = await perCallRows(variants, { rounds: ROUNDS, batch: BATCH, warmup: WARMUP });
   await Promise.all(variants.map((v) => v.close()));
   return rows;
 }
